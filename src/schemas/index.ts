@@ -1,1 +1,4 @@
-export {};
+export * from './canada.js';
+export * from './application.js';
+export * from './contract.js';
+export * from './issues.js';

@@ -1,0 +1,180 @@
+import * as z from 'zod/mini';
+import {
+  PROVINCES,
+  ageOfMajority,
+  ageOn,
+  isPhone,
+  isPostalCode,
+  isSin,
+  normalizePhone,
+  normalizePostalCode,
+  normalizeSin,
+  parseIsoDate,
+  postalCodeMatchesProvince,
+  todayIso,
+} from './canada.js';
+
+/**
+ * The credit application as the elements send it and the handler validates it. Field names are
+ * ours (camelCase); the handler maps them to Flexiti's `POST apply` names. Each failed rule
+ * yields a stable error code (`FieldErrorCode`) that the elements turn into a message in the
+ * shopper's language.
+ */
+
+export const SALUTATIONS = ['mr', 'ms', 'mrs', 'mss'] as const;
+/** Flexiti documents `Rent` only; these are the values the elements offer. */
+export const HOUSING_TYPES = ['Own', 'Rent', 'Parents', 'Other'] as const;
+/** Flexiti documents `FE` only; these are the occupation codes the elements offer. */
+export const OCCUPATIONS = ['FE', 'PE', 'SE', 'RE', 'ST', 'HM', 'UE', 'OT'] as const;
+
+export const FIELD_ERROR_CODES = [
+  'required',
+  'invalid',
+  'too_long',
+  'invalid_email',
+  'invalid_phone',
+  'invalid_postal_code',
+  'postal_code_province',
+  'invalid_date',
+  'underage',
+  'invalid_sin',
+  'negative',
+  'not_positive',
+  'household_below_personal',
+  'expired',
+  'terms_not_accepted',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+const MAX_MONEY = 9_999_999;
+
+const text = (max: number) =>
+  z.string({ error: 'required' }).check(
+    z.trim(),
+    z.minLength(1, { error: 'required', abort: true }),
+    z.maxLength(max, { error: 'too_long' }),
+  );
+
+const optionalText = (max: number) =>
+  z.optional(z.string({ error: 'invalid' }).check(z.trim(), z.maxLength(max, { error: 'too_long' })));
+
+const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: (issue) => (issue.input === undefined || issue.input === '' ? 'required' : 'invalid') });
+
+const money = (rule: 'non_negative' | 'positive') =>
+  z.number({ error: (issue) => (issue.input === undefined || issue.input === '' ? 'required' : 'invalid') }).check(
+    rule === 'positive' ? z.gt(0, { error: 'not_positive' }) : z.gte(0, { error: 'negative' }),
+    z.lte(MAX_MONEY, { error: 'invalid' }),
+    z.refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, { error: 'invalid' }),
+  );
+
+const isoDate = z.string({ error: 'required' }).check(
+  z.minLength(1, { error: 'required', abort: true }),
+  z.refine((s) => parseIsoDate(s) !== undefined, { error: 'invalid_date' }),
+);
+
+const phone = z.pipe(
+  z.string({ error: 'required' }).check(
+    z.minLength(1, { error: 'required', abort: true }),
+    z.refine(isPhone, { error: 'invalid_phone' }),
+  ),
+  z.transform(normalizePhone),
+);
+
+const optionalPhone = z.optional(
+  z.pipe(z.string().check(z.refine((s) => s.trim() === '' || isPhone(s), { error: 'invalid_phone' })), z.transform(normalizePhone)),
+);
+
+export const ApplicationSchema = z
+  .strictObject({
+    amountRequested: money('positive'),
+    salutation: choice(SALUTATIONS),
+    firstName: text(35),
+    middleName: optionalText(35),
+    lastName: text(50),
+    dob: isoDate,
+    email: z.string({ error: 'required' }).check(
+      z.trim(),
+      z.minLength(1, { error: 'required', abort: true }),
+      z.maxLength(100, { error: 'too_long', abort: true }),
+      z.email({ error: 'invalid_email' }),
+    ),
+    phone,
+    address1: text(250),
+    address2: optionalText(100),
+    city: text(100),
+    province: choice(PROVINCES),
+    postalCode: z.pipe(
+      z.string({ error: 'required' }).check(
+        z.minLength(1, { error: 'required', abort: true }),
+        z.refine(isPostalCode, { error: 'invalid_postal_code' }),
+      ),
+      z.transform(normalizePostalCode),
+    ),
+    govIdType: optionalText(10),
+    govIdIssuedBy: optionalText(10),
+    govIdNumber: optionalText(50),
+    govIdExpiry: z.optional(z.string()),
+    sin: z.optional(
+      z.pipe(
+        z.string().check(z.refine((s) => s.trim() === '' || isSin(s), { error: 'invalid_sin' })),
+        z.transform(normalizeSin),
+      ),
+    ),
+    personalIncome: money('non_negative'),
+    householdIncome: money('non_negative'),
+    monthlyHousingExpenses: z.optional(money('non_negative')),
+    housingType: choice(HOUSING_TYPES),
+    occupationId: choice(OCCUPATIONS),
+    occupationTitle: text(100),
+    employerName: optionalText(100),
+    employerPhone: optionalPhone,
+    securityQuestionId: z.string({ error: 'required' }).check(
+      z.minLength(1, { error: 'required', abort: true }),
+      z.regex(/^\d{1,5}$/, { error: 'invalid' }),
+    ),
+    securityAnswer: text(50),
+    personalIdWord: text(50),
+    termsAccepted: z.literal(true, { error: 'terms_not_accepted' }),
+  })
+  .check(
+    z.superRefine((app, ctx) => {
+      const issue = (path: keyof typeof app, message: FieldErrorCode) =>
+        ctx.issues.push({ code: 'custom', message, path: [path], input: app[path] });
+      const today = todayIso();
+
+      if (typeof app.dob === 'string' && parseIsoDate(app.dob) !== undefined) {
+        if (app.dob >= today) issue('dob', 'invalid_date');
+        else if (app.province && ageOn(app.dob, today) < ageOfMajority(app.province)) issue('dob', 'underage');
+        else if (ageOn(app.dob, today) > 120) issue('dob', 'invalid_date');
+      }
+      if (app.province && app.postalCode && isPostalCode(app.postalCode) && !postalCodeMatchesProvince(app.postalCode, app.province)) {
+        issue('postalCode', 'postal_code_province');
+      }
+      if (
+        typeof app.personalIncome === 'number' &&
+        typeof app.householdIncome === 'number' &&
+        app.householdIncome < app.personalIncome
+      ) {
+        issue('householdIncome', 'household_below_personal');
+      }
+      if (app.province === 'QC' && app.monthlyHousingExpenses === undefined) issue('monthlyHousingExpenses', 'required');
+
+      // A government id is optional, but once its type is chosen the rest of it is needed.
+      if (app.govIdType) {
+        if (!app.govIdIssuedBy) issue('govIdIssuedBy', 'required');
+        if (!app.govIdNumber) issue('govIdNumber', 'required');
+        if (!app.govIdExpiry) issue('govIdExpiry', 'required');
+      }
+      if (app.govIdExpiry) {
+        if (parseIsoDate(app.govIdExpiry) === undefined) issue('govIdExpiry', 'invalid_date');
+        else if (app.govIdExpiry <= today) issue('govIdExpiry', 'expired');
+      }
+    }),
+  );
+
+export type ApplicationInput = z.input<typeof ApplicationSchema>;
+export type Application = z.output<typeof ApplicationSchema>;
+export type ApplicationField = keyof ApplicationInput;
+
+export const APPLICATION_FIELDS = Object.keys(ApplicationSchema.def.shape) as ApplicationField[];

@@ -1,0 +1,90 @@
+import type { Flow } from '../schemas/index.js';
+import type { ClaimStore } from './store.js';
+import type { Logger } from './logger.js';
+import type { RateLimit } from './rate-limit.js';
+import type { RetryPolicy } from './retry.js';
+
+/** What the merchant's `resolveOrder` hook answers: the order the shopper is paying. */
+export interface ResolvedOrder {
+  /** Order total in dollars (CAD), e.g. `1249.99`. */
+  amount: number;
+  /** The merchant's order id; unique per order (Flexiti `reference`, at most 40 characters). */
+  reference: string;
+}
+
+export interface ApplicationOutcome {
+  status: 'approved' | 'declined' | 'pending' | 'exists' | 'closed';
+  code?: string;
+  sessionId: string;
+  /** The order reference of a checkout session, or `null` for a standalone application. */
+  reference: string | null;
+  /** The Flexiti account an approval opened (or a cancellation closed). */
+  accountNumber?: string;
+  creditLimit?: number;
+  province?: string;
+  referenceId: string;
+}
+
+export interface PurchaseOutcome {
+  status: 'approved' | 'declined';
+  code?: string;
+  sessionId: string;
+  reference: string;
+  amount: number;
+  currency: 'CAD';
+  authorizationId?: string;
+  accountNumber: string;
+  plan: { type: 'regular' } | { type: 'promotional'; planId: number; term: number };
+  referenceId: string;
+}
+
+export interface FlexitiHandlerConfig {
+  /** Flexiti POS API base up to `/flexiti/pos-api`, e.g. `https://posapi.flexiti.fi/flexiti/pos-api`. */
+  apiBase: string;
+  clientId: string;
+  clientSecret: string;
+  /** Optional `merchants/login` credentials (a specific rep or location). */
+  merchantUsername?: string;
+  merchantPassword?: string;
+  /** At least 32 random characters; the same on every instance. Signs sessions and receipts. */
+  sessionSecret: string;
+  /** Where the handler is mounted. Default `/api/flexiti`. */
+  basePath?: string;
+  /** Browser origins allowed to call the handler, besides its own origin. */
+  allowedOrigins?: readonly string[];
+  /** The order behind a checkout session, from the merchant's own cart/session (cookies etc). */
+  resolveOrder?: (request: Request) => ResolvedOrder | null | undefined | Promise<ResolvedOrder | null | undefined>;
+  /** Called once per application outcome. The merchant's source of truth, not browser events. */
+  onApplication?: (outcome: ApplicationOutcome) => void | Promise<void>;
+  /** Called once per purchase outcome; fulfil orders from `status: 'approved'` here. */
+  onPurchase?: (outcome: PurchaseOutcome) => void | Promise<void>;
+  /** Capture the authorization at once (default `true`); `false` leaves it open for a later capture. */
+  autoCapture?: boolean;
+  /** One purchase per order across instances: use a shared store when running several. */
+  store?: ClaimStore;
+  /** Flows the browser may start. Default both. */
+  flows?: readonly Flow[];
+  /** Session lifetime. Default 1800 s. */
+  sessionTtlSeconds?: number;
+  /** `sandbox` unless `apiBase` is Flexiti production. */
+  mode?: 'sandbox' | 'live';
+  /** Largest accepted request body. Default 16 KiB. */
+  maxBodyBytes?: number;
+  rateLimits?: Partial<Record<'apply' | 'verify', { perSession: RateLimit; perAddress: RateLimit }>>;
+  /** Take the client address from `X-Forwarded-For` (only behind a proxy that sets it). */
+  trustProxy?: boolean;
+  /** Per Flexiti call. Default 15 s. */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** How long form values and terms are cached. Default 5 minutes. */
+  cacheTtlMs?: number;
+  logger?: Logger | false;
+  fetch?: typeof fetch;
+  /** Seconds-resolution clock for sessions and receipts (tests move time). */
+  now?: () => number;
+}
+
+export const DEFAULT_RATE_LIMITS: Record<'apply' | 'verify', { perSession: RateLimit; perAddress: RateLimit }> = {
+  apply: { perSession: { max: 5, windowMs: 10 * 60_000 }, perAddress: { max: 20, windowMs: 10 * 60_000 } },
+  verify: { perSession: { max: 10, windowMs: 10 * 60_000 }, perAddress: { max: 30, windowMs: 10 * 60_000 } },
+};

@@ -1,0 +1,87 @@
+import type { Context } from 'hono';
+import type * as z from 'zod/mini';
+import { toFieldErrors, type Flow, type Lang } from '../schemas/index.js';
+import type { ApplicationOutcome, FlexitiHandlerConfig, PurchaseOutcome } from './config.js';
+import { errors } from './errors.js';
+import type { FlexitiClient } from './flexiti-client.js';
+import type { Logger } from './logger.js';
+import { parseLang } from './mapping.js';
+import type { RateLimit, RateLimiter } from './rate-limit.js';
+import type { Session, Sessions } from './sessions.js';
+import type { ClaimStore } from './store.js';
+import type { TtlCache } from './ttl-cache.js';
+
+/** Everything a route needs, built once per handler. */
+export interface Deps {
+  config: FlexitiHandlerConfig;
+  basePath: string;
+  mode: 'sandbox' | 'live';
+  flexiti: FlexitiClient;
+  sessions: Sessions;
+  store: ClaimStore;
+  limiter: RateLimiter;
+  logger: Logger;
+  cache: TtlCache;
+  flows: readonly Flow[];
+  rateLimits: Record<'apply' | 'verify', { perSession: RateLimit; perAddress: RateLimit }>;
+  onApplication: (outcome: ApplicationOutcome) => Promise<void>;
+  onPurchase: (outcome: PurchaseOutcome) => Promise<void>;
+}
+
+export interface HandlerEnv {
+  Bindings: { clientAddress?: string };
+  Variables: { session: Session };
+}
+
+export type Ctx = Context<HandlerEnv>;
+
+export const langOf = (c: Ctx): Lang => parseLang(c.req.query('lang'));
+
+/** Parses a JSON body with a contract schema: 415, 400 and 422 answers with a `code`. */
+export async function readBody<S extends z.ZodMiniType>(
+  c: Ctx,
+  schema: S,
+  options: { fieldsUnder?: string; allowEmpty?: boolean } = {},
+): Promise<z.output<S>> {
+  const text = await c.req.text();
+  let json: unknown = {};
+  if (text.trim() !== '' || !options.allowEmpty) {
+    if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {
+      throw errors.unsupportedMediaType();
+    }
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw errors.invalidJson();
+    }
+  }
+  const result = schema.safeParse(json);
+  if (result.success) return result.data as z.output<S>;
+  const under = options.fieldsUnder;
+  if (under && result.error.issues.every((issue) => issue.path[0] === under)) {
+    throw errors.invalidFields(toFieldErrors(result.error, [under]));
+  }
+  throw errors.invalidRequest(toFieldErrors(result.error));
+}
+
+/** Counts an attempt against the per-session and per-address limits of a route group. */
+export function limit(c: Ctx, deps: Deps, group: 'apply' | 'verify', session: Session): void {
+  const limits = deps.rateLimits[group];
+  const address = clientAddress(c, deps);
+  const wait = Math.max(
+    deps.limiter.hit(`${group}:s:${session.id}`, limits.perSession),
+    deps.limiter.hit(`${group}:a:${address}`, limits.perAddress),
+  );
+  if (wait > 0) {
+    deps.logger({ level: 'warn', event: 'rate_limited', route: group, sessionId: session.id });
+    throw errors.rateLimited(wait);
+  }
+}
+
+function clientAddress(c: Ctx, deps: Deps): string {
+  if (deps.config.trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  return c.env?.clientAddress ?? 'unknown';
+}

@@ -1,0 +1,170 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { FLOWS, type SessionResponse } from '../schemas/index.js';
+import { DEFAULT_RATE_LIMITS, type FlexitiHandlerConfig } from './config.js';
+import type { Deps, HandlerEnv } from './context.js';
+import { HandlerError, errors } from './errors.js';
+import { FlexitiClient } from './flexiti-client.js';
+import { consoleLogger, silentLogger, type Logger } from './logger.js';
+import { RateLimiter } from './rate-limit.js';
+import { DEFAULT_RETRY } from './retry.js';
+import { applyRoutes } from './routes/apply.js';
+import { cardholderRoutes } from './routes/cardholder.js';
+import { catalogRoutes } from './routes/catalog.js';
+import { purchaseRoutes } from './routes/purchase.js';
+import { mintSession, sessionRoutes, validOrder } from './routes/session.js';
+import { Sessions } from './sessions.js';
+import { MemoryClaimStore } from './store.js';
+import { FlexitiAuthError, FlexitiUnavailableError } from './token-manager.js';
+import { TtlCache } from './ttl-cache.js';
+
+export interface RequestContext {
+  /** The client's IP address, for rate limits (the Node adapters fill it in). */
+  clientAddress?: string;
+}
+
+export interface FlexitiHandler {
+  (request: Request, context?: RequestContext): Promise<Response>;
+  /** The same function, for runtimes that want an object with `fetch` (Workers, Bun, Deno). */
+  fetch(request: Request, context?: RequestContext): Promise<Response>;
+  /**
+   * Mints a session from the merchant's server code, e.g. while rendering the checkout page
+   * (`<flexiti-checkout session="...">`), instead of `resolveOrder`.
+   */
+  createSession(
+    input: { flow: 'checkout'; amount: number; reference: string; ttlSeconds?: number } | { flow: 'apply'; ttlSeconds?: number },
+  ): Promise<SessionResponse>;
+  readonly basePath: string;
+}
+
+/**
+ * The merchant handler: a `Request → Response` function holding the Flexiti credentials, minting
+ * signed checkout sessions and proxying an allow-list of Flexiti operations for the elements.
+ */
+export function createFlexitiHandler(config: FlexitiHandlerConfig): FlexitiHandler {
+  const basePath = (config.basePath ?? '/api/flexiti').replace(/\/+$/, '');
+  const logger: Logger = config.logger === false ? silentLogger : (config.logger ?? consoleLogger);
+  const nowMs = config.now ?? Date.now;
+  const retry = { ...DEFAULT_RETRY, ...config.retry };
+
+  const deps: Deps = {
+    config,
+    basePath,
+    mode: config.mode ?? (/^https:\/\/posapi\.flexiti\.fi\//.test(config.apiBase) ? 'live' : 'sandbox'),
+    flexiti: new FlexitiClient({
+      apiBase: config.apiBase,
+      clientId: config.clientId,
+      clientSecret: config.clientSecret,
+      fetch: config.fetch ?? ((input, init) => fetch(input, init)),
+      logger,
+      retry,
+      timeoutMs: config.timeoutMs ?? 15_000,
+    }),
+    sessions: new Sessions(config.sessionSecret, config.sessionTtlSeconds ?? 1800, () => Math.floor(nowMs() / 1000)),
+    store: config.store ?? new MemoryClaimStore(),
+    limiter: new RateLimiter(nowMs),
+    logger,
+    cache: new TtlCache(config.cacheTtlMs ?? 5 * 60_000, nowMs),
+    flows: config.flows ?? FLOWS,
+    rateLimits: { ...DEFAULT_RATE_LIMITS, ...config.rateLimits },
+    onApplication: guardHook('onApplication', config.onApplication, logger),
+    onPurchase: guardHook('onPurchase', config.onPurchase, logger),
+  };
+
+  const app = new Hono<HandlerEnv>().basePath(basePath);
+
+  app.onError((error, c) => {
+    const known = toHandlerError(error, logger);
+    return c.json(known.toJSON(), known.status as 400, { 'cache-control': 'no-store', ...known.headers });
+  });
+  app.notFound((c) => c.json(errors.notFound().toJSON(), 404));
+
+  app.use(async (c, next) => {
+    const started = Date.now();
+    await next();
+    logger({
+      level: c.res.status >= 500 ? 'error' : 'info',
+      event: 'request',
+      route: `${c.req.method} ${c.req.path.slice(basePath.length)}`,
+      status: c.res.status,
+      durationMs: Date.now() - started,
+      ...(c.res.status >= 400 ? { code: await errorCode(c.res) } : {}),
+    });
+  });
+
+  app.use(async (c, next) => {
+    const origin = c.req.header('origin');
+    const crossOrigin = origin !== undefined && origin !== new URL(c.req.url).origin;
+    if (crossOrigin && !config.allowedOrigins?.includes(origin)) throw errors.originNotAllowed();
+    if (crossOrigin) {
+      c.header('access-control-allow-origin', origin);
+      c.header('vary', 'Origin');
+      if (c.req.method === 'OPTIONS') {
+        c.header('access-control-allow-methods', 'GET, POST');
+        c.header('access-control-allow-headers', 'authorization, content-type');
+        c.header('access-control-max-age', '600');
+        return c.body(null, 204);
+      }
+    }
+    await next();
+  });
+
+  app.use(
+    bodyLimit({
+      maxSize: config.maxBodyBytes ?? 16 * 1024,
+      onError: () => {
+        throw errors.tooLarge();
+      },
+    }),
+  );
+
+  sessionRoutes(app, deps);
+  catalogRoutes(app, deps);
+  applyRoutes(app, deps);
+  cardholderRoutes(app, deps);
+  purchaseRoutes(app, deps);
+
+  const handle = (request: Request, context: RequestContext = {}) => Promise.resolve(app.fetch(request, context));
+  return Object.assign(handle, {
+    fetch: handle,
+    basePath,
+    createSession: (input: Parameters<FlexitiHandler['createSession']>[0]) =>
+      input.flow === 'checkout'
+        ? mintSession(deps, { flow: 'checkout', ...validOrder(input.amount, input.reference), ...ttl(input.ttlSeconds) })
+        : mintSession(deps, { flow: 'apply', amount: null, reference: null, ...ttl(input.ttlSeconds) }),
+  });
+}
+
+const ttl = (seconds: number | undefined) => (seconds === undefined ? {} : { ttlSeconds: seconds });
+
+function toHandlerError(error: unknown, logger: Logger): HandlerError {
+  if (error instanceof HandlerError) return error;
+  if (error instanceof FlexitiUnavailableError) return errors.flexitiUnavailable();
+  if (error instanceof FlexitiAuthError) {
+    logger({ level: 'error', event: 'flexiti_credentials_rejected', code: error.code });
+    return errors.configuration();
+  }
+  logger({ level: 'error', event: 'unhandled_error', code: error instanceof Error ? error.name : typeof error });
+  return errors.internal();
+}
+
+async function errorCode(response: Response): Promise<string | undefined> {
+  try {
+    const body = (await response.clone().json()) as { code?: unknown };
+    return typeof body.code === 'string' ? body.code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A merchant hook that throws must not turn a decided outcome into an error for the shopper. */
+function guardHook<T>(name: string, hook: ((value: T) => void | Promise<void>) | undefined, logger: Logger) {
+  return async (value: T) => {
+    if (!hook) return;
+    try {
+      await hook(value);
+    } catch (error) {
+      logger({ level: 'error', event: 'hook_failed', route: name, code: error instanceof Error ? error.name : 'error' });
+    }
+  };
+}

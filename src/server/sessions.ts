@@ -1,0 +1,89 @@
+import type { Flow, Province } from '../schemas/index.js';
+import { errors } from './errors.js';
+import { Signer, randomId } from './signing.js';
+
+/**
+ * Checkout sessions and receipts. A session fixes the flow, the amount and the order reference
+ * for its lifetime; the browser carries it but cannot change it. A receipt proves, within the
+ * same order (or standalone application), which account the shopper established: the one an
+ * approval opened, or the one a cardholder identified.
+ */
+
+export interface Session {
+  typ: 'session';
+  id: string;
+  flow: Flow;
+  /** Dollars, decided by the server; `null` for a standalone application. */
+  amount: number | null;
+  reference: string | null;
+  exp: number;
+}
+
+export type ReceiptKind = 'applicant' | 'cardholder';
+
+export interface Receipt {
+  typ: 'receipt';
+  kind: ReceiptKind;
+  /** The order reference, or the session id when there is none: survives session renewal. */
+  scope: string;
+  account: string;
+  province?: Province;
+  exp: number;
+}
+
+export class Sessions {
+  private readonly signer: Signer;
+
+  constructor(
+    secret: string,
+    private readonly ttlSeconds: number,
+    private readonly nowSeconds: () => number,
+  ) {
+    this.signer = new Signer(secret);
+  }
+
+  async create(input: { flow: Flow; amount: number | null; reference: string | null; ttlSeconds?: number }) {
+    const session: Session = {
+      typ: 'session',
+      id: randomId(),
+      flow: input.flow,
+      amount: input.amount,
+      reference: input.reference,
+      exp: this.nowSeconds() + (input.ttlSeconds ?? this.ttlSeconds),
+    };
+    return { session, token: await this.signer.sign(session) };
+  }
+
+  async verify(header: string | undefined, flows: readonly Flow[]): Promise<Session> {
+    const token = /^Bearer (\S+)$/i.exec(header ?? '')?.[1];
+    if (!token) throw errors.sessionMissing();
+    const result = await this.signer.verify<Session>(token, 'session', this.nowSeconds());
+    if (!result.ok) throw result.reason === 'expired' ? errors.sessionExpired() : errors.sessionInvalid();
+    if (!flows.includes(result.payload.flow)) throw errors.wrongFlow();
+    return result.payload;
+  }
+
+  issueReceipt(session: Session, kind: ReceiptKind, account: string, province?: Province): Promise<string> {
+    const receipt: Receipt = {
+      typ: 'receipt',
+      kind,
+      scope: scopeOf(session),
+      account,
+      ...(province ? { province } : {}),
+      exp: this.nowSeconds() + this.ttlSeconds,
+    };
+    return this.signer.sign(receipt);
+  }
+
+  async readReceipt(session: Session, token: string, kinds: readonly ReceiptKind[]): Promise<Receipt> {
+    const result = await this.signer.verify<Receipt>(token, 'receipt', this.nowSeconds());
+    if (!result.ok || result.payload.scope !== scopeOf(session) || !kinds.includes(result.payload.kind)) {
+      throw errors.receiptInvalid();
+    }
+    return result.payload;
+  }
+}
+
+export function scopeOf(session: Session): string {
+  return session.reference ?? session.id;
+}
