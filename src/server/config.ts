@@ -80,7 +80,7 @@ export interface FlexitiHandlerConfig {
   cacheTtlMs?: number;
   logger?: Logger | false;
   fetch?: typeof fetch;
-  /** Seconds-resolution clock for sessions and receipts (tests move time). */
+  /** Millisecond clock for sessions, receipts, token expiry and caches (tests move time). */
   now?: () => number;
 }
 

@@ -47,6 +47,7 @@ export interface FlexitiClientOptions {
   logger: Logger;
   retry: RetryPolicy;
   timeoutMs: number;
+  now?: () => number;
 }
 
 export class FlexitiClient {
@@ -61,6 +62,7 @@ export class FlexitiClient {
       logger: options.logger,
       retry: options.retry,
       timeoutMs: options.timeoutMs,
+      ...(options.now ? { now: options.now } : {}),
     });
   }
 

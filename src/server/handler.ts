@@ -59,6 +59,7 @@ export function createFlexitiHandler(config: FlexitiHandlerConfig): FlexitiHandl
       logger,
       retry,
       timeoutMs: config.timeoutMs ?? 15_000,
+      now: nowMs,
     }),
     sessions: new Sessions(config.sessionSecret, config.sessionTtlSeconds ?? 1800, () => Math.floor(nowMs() / 1000)),
     store: config.store ?? new MemoryClaimStore(),

@@ -56,9 +56,12 @@ export class TokenManager {
     return (await this.renew()).accessToken;
   }
 
-  /** Flexiti said this token is invalid: the next `get()` obtains a new one. */
+  /**
+   * Flexiti said this token is invalid (expired early or revoked): its refresh token is no better,
+   * so the next `get()` goes straight to client credentials.
+   */
   invalidate(accessToken: string): void {
-    if (this.token?.accessToken === accessToken) this.token = { ...this.token, expiresAt: 0 };
+    if (this.token?.accessToken === accessToken) this.token = undefined;
   }
 
   private renew(): Promise<Token> {
@@ -70,8 +73,8 @@ export class TokenManager {
 
   private async obtain(): Promise<Token> {
     const previous = this.token;
-    // An expired token cannot be refreshed; an invalidated one (expiresAt 0) is worth one try.
-    if (previous?.refreshToken && (previous.expiresAt === 0 || this.now() < previous.expiresAt)) {
+    // Flexiti cannot refresh an expired token.
+    if (previous?.refreshToken && this.now() < previous.expiresAt) {
       try {
         return (this.token = await this.request({ grant_type: 'refresh_token', refresh_token: previous.refreshToken }));
       } catch (error) {

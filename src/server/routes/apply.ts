@@ -31,6 +31,7 @@ export function applyRoutes(app: Hono<HandlerEnv>, deps: Deps) {
         const response = await deps.flexiti.call({
           method: 'POST',
           path: 'apply',
+          query: { lang: flexitiLang(lang) },
           body: toFlexitiApplication(application, lang),
           retry: 'unsafe',
           operation: 'apply',

@@ -1,0 +1,7 @@
+/** The manifest is generated from the elements' JSDoc; `npm test` checks the committed copy is current. */
+export default {
+  globs: ['src/elements/**/*.ts', 'src/events/**/*.ts'],
+  exclude: ['**/*.test.ts'],
+  outdir: process.env.CEM_OUTDIR ?? '.',
+  litelement: true,
+};

@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every check the project has, in order, with one closing line
+ * `N passed, N failed` (tests plus whole-project checks) for CI to read.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+let passed = 0;
+let failed = 0;
+
+function run(command, args, options = {}) {
+  console.log(`\n$ ${[command, ...args].join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', shell: false, ...options });
+  return result.status === 0;
+}
+
+function check(name, ok) {
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? 'ok' : 'FAILED'}: ${name}`);
+}
+
+const bin = (name) => join('node_modules', '.bin', name);
+
+// Whole-project checks.
+check('types (tsc --noEmit)', run(bin('tsc'), ['--noEmit']));
+
+const manifestDir = mkdtempSync(join(tmpdir(), 'cem-'));
+const analyzed = run(bin('cem'), ['analyze', '--quiet'], { env: { ...process.env, CEM_OUTDIR: manifestDir } });
+const current =
+  analyzed &&
+  readFileSync(join(manifestDir, 'custom-elements.json'), 'utf8') === readFileSync('custom-elements.json', 'utf8');
+if (!current) console.log('custom-elements.json is out of date: run `npm run analyze` and commit it.');
+check('custom-elements.json is current', current);
+rmSync(manifestDir, { recursive: true, force: true });
+
+// Node tests (sandbox, handler, schemas).
+const report = join(mkdtempSync(join(tmpdir(), 'vitest-')), 'report.json');
+const vitestOk = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
+try {
+  const results = JSON.parse(readFileSync(report, 'utf8'));
+  passed += results.numPassedTests;
+  failed += results.numFailedTests + (vitestOk || results.numFailedTests > 0 ? 0 : 1);
+} catch {
+  check('vitest produced a report', false);
+}
+
+const summary = `${passed} passed, ${failed} failed`;
+mkdirSync('.test-results', { recursive: true });
+writeFileSync(join('.test-results', 'summary.txt'), `${summary}\n`);
+console.log(`\n${summary}`);
+process.exit(failed > 0 ? 1 : 0);
