@@ -115,4 +115,18 @@ describe('Flexiti failures', () => {
     expect(paid.body.status).toBe('approved');
     expect(stack.sandbox.authorizations({ reference: order.reference })).toHaveLength(1);
   });
+
+  it('makes one authorization when Flexiti authorizes but the answer is lost', async () => {
+    const stack = await stackWith();
+    const order = newOrder(215);
+    const session = await stack.session('checkout', order);
+    const receipt = (await stack.api('lookup', { session, body: { cardNumber: ALEX } })).body.receipt;
+    await stack.api('verify', { session, body: { receipt, method: 'sms' } });
+    stack.sandbox.setFaults({ dropResponseNext: 1, match: /\/authorization$/ });
+    const paid = await stack.api('purchase', { session, body: { receipt, plan: { type: 'regular' }, code: '2222' } });
+    expect(paid.body).toMatchObject({ status: 'approved', amount: 215 });
+    expect(stack.sandbox.authorizations({ reference: order.reference })).toHaveLength(1);
+    expect(stack.sandbox.stats.byRoute['POST authorization']).toBe(1);
+    expect(stack.purchases).toEqual([expect.objectContaining({ status: 'approved', reference: order.reference })]);
+  });
 });
