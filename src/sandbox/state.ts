@@ -4,6 +4,7 @@
  */
 import type { Lang } from './messages.js';
 import { fromCents, toCents } from './money.js';
+import { luhn } from '../schemas/canada.js';
 import {
   PERSONAS,
   type AccountStatus,
@@ -205,16 +206,7 @@ const VCC_PREFIX = '63749801';
 
 /** Luhn check digit for a card number without its last digit. */
 export function luhnCheckDigit(partial: string): number {
-  let sum = 0;
-  for (let i = 0; i < partial.length; i++) {
-    let d = Number(partial[partial.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return (10 - (sum % 10)) % 10;
+  return [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].find((digit) => luhn(`${partial}${digit}`))!;
 }
 
 function randomHex(bytes: number): string {
