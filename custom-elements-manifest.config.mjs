@@ -2,6 +2,6 @@
 export default {
   globs: ['src/elements/**/*.ts', 'src/events/**/*.ts'],
   exclude: ['**/*.test.ts'],
-  outdir: process.env.CEM_OUTDIR ?? '.',
+  outdir: '.',
   litelement: true,
 };
