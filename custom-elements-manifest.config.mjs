@@ -4,4 +4,6 @@ export default {
   exclude: ['**/*.test.ts'],
   outdir: '.',
   litelement: true,
+  // package.json names the manifest itself ("customElements"); the check must not rewrite it.
+  packagejson: false,
 };
