@@ -5,6 +5,7 @@
  * environment instead of the sandbox.
  */
 import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { randomBytes } from 'node:crypto';
 import { createSandbox, SANDBOX_CLIENT } from '../src/sandbox/index.js';
@@ -42,6 +43,8 @@ app.all('/api/flexiti/*', (c) => handler(c.req.raw, { clientAddress: c.env.incom
 app.all('/sandbox/*', (c) => sandbox.fetch(c.req.raw, c.env));
 app.get('/demo/outcomes', (c) => c.json(outcomes));
 app.get('/', (c) => c.html(indexPage({ live })));
+app.use('/cdn/*', serveStatic({ root: './' }));
+app.use('/*', serveStatic({ root: './demo/public' }));
 
 serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(`flexiti-checkout demo on http://${host}:${info.port}/ (${live ? 'Flexiti at ' + process.env.FLEXITI_API_BASE : 'embedded sandbox'})`);

@@ -1,0 +1,155 @@
+import type * as z from 'zod/mini';
+import {
+  ErrorResponseSchema,
+  SessionResponseSchema,
+  type FieldError,
+  type Flow,
+  type Lang,
+  type SessionResponse,
+} from '../schemas/index.js';
+
+/**
+ * The elements' client for the merchant handler: gets a session from `token-url` (or uses a
+ * server-rendered one), sends `Authorization: Bearer <session>`, renews an expired session once
+ * and repeats the call, and parses every answer with the contract's schema.
+ */
+
+export class RequestError extends Error {
+  constructor(
+    readonly code: string,
+    readonly retryable: boolean,
+    readonly status = 0,
+    readonly fieldErrors: readonly FieldError[] = [],
+  ) {
+    super(code);
+  }
+}
+
+export interface SessionSource {
+  flow: Flow;
+  tokenUrl?: string | undefined;
+  /** A session the merchant's server rendered into the page. */
+  session?: string | undefined;
+  /** Where the handler is, for a server-rendered session. */
+  endpoint?: string | undefined;
+}
+
+export class HandlerClient {
+  private current: (SessionResponse & { base: string }) | undefined;
+  private renewal: Promise<SessionResponse & { base: string }> | undefined;
+
+  constructor(private readonly source: SessionSource) {}
+
+  get session(): SessionResponse | undefined {
+    return this.current;
+  }
+
+  /** The session, minted from `token-url` when there is none yet. */
+  async start(signal?: AbortSignal): Promise<SessionResponse & { base: string }> {
+    this.current ??= await this.obtain(signal);
+    return this.current;
+  }
+
+  async request<S extends z.ZodMiniType>(
+    path: string,
+    schema: S,
+    init: { method?: 'GET' | 'POST'; body?: unknown; lang: Lang; query?: Record<string, string>; signal?: AbortSignal },
+  ): Promise<z.output<S>> {
+    for (let attempt = 0; ; attempt++) {
+      const session = await this.start(init.signal);
+      const url = new URL(path, session.base);
+      url.searchParams.set('lang', init.lang);
+      for (const [key, value] of Object.entries(init.query ?? {})) url.searchParams.set(key, value);
+      const response = await send(url, {
+        method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+        headers: {
+          authorization: `Bearer ${session.session}`,
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+        ...(init.signal ? { signal: init.signal } : {}),
+      });
+      const json: unknown = await response.json().catch(() => undefined);
+      if (response.ok) {
+        const parsed = schema.safeParse(json);
+        if (!parsed.success) throw new RequestError('bad_response', true, response.status);
+        return parsed.data as z.output<S>;
+      }
+      const error = ErrorResponseSchema.safeParse(json);
+      const code = error.success ? error.data.code : `http_${response.status}`;
+      if (code === 'session_expired' && attempt === 0 && this.source.tokenUrl) {
+        await this.renew(init.signal);
+        continue;
+      }
+      throw new RequestError(
+        code,
+        error.success ? error.data.retryable : response.status >= 500,
+        response.status,
+        error.success ? (error.data.fieldErrors ?? []) : [],
+      );
+    }
+  }
+
+  /** One renewal however many requests found the session expired. */
+  private async renew(signal?: AbortSignal) {
+    const stale = this.current;
+    this.renewal ??= this.obtain(signal).finally(() => (this.renewal = undefined));
+    const fresh = await this.renewal;
+    if (this.current === stale) this.current = fresh;
+  }
+
+  private async obtain(signal?: AbortSignal): Promise<SessionResponse & { base: string }> {
+    const { tokenUrl, session, endpoint, flow } = this.source;
+    if (!tokenUrl) {
+      if (!session) throw new RequestError('no_session', false);
+      // The session is signed, not secret: its amount and reference can be read here.
+      const claims = readClaims(session);
+      return {
+        session,
+        endpoint: endpoint ?? '/api/flexiti',
+        base: withSlash(new URL(endpoint ?? '/api/flexiti', document.baseURI).href),
+        expiresAt: typeof claims.exp === 'number' ? new Date(claims.exp * 1000).toISOString() : '',
+        flow,
+        amount: typeof claims.amount === 'number' ? claims.amount : null,
+        currency: 'CAD',
+        reference: typeof claims.reference === 'string' ? claims.reference : null,
+        mode: 'live',
+      };
+    }
+    const url = new URL(tokenUrl, document.baseURI);
+    const response = await send(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ flow }),
+      credentials: 'same-origin',
+      ...(signal ? { signal } : {}),
+    });
+    const json: unknown = await response.json().catch(() => undefined);
+    const parsed = SessionResponseSchema.safeParse(json);
+    if (!response.ok || !parsed.success) {
+      const error = ErrorResponseSchema.safeParse(json);
+      throw new RequestError(error.success ? error.data.code : 'session_failed', response.status >= 500, response.status);
+    }
+    return { ...parsed.data, base: withSlash(new URL(parsed.data.endpoint, url).href) };
+  }
+}
+
+function readClaims(session: string): Record<string, unknown> {
+  try {
+    const body = session.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(atob(body)) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+const withSlash = (href: string) => (href.endsWith('/') ? href : `${href}/`);
+
+async function send(url: URL, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new RequestError('network', true);
+  }
+}

@@ -1,0 +1,58 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { en } from '../i18n/en.js';
+import { fr } from '../i18n/fr.js';
+import type { Messages } from '../i18n/messages.js';
+import type { Lang } from '../schemas/index.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * The shopper's language: the element's own `lang`, else the nearest ancestor's (across shadow
+ * roots), else `<html lang>`, else English. Re-renders the host when any of those change.
+ */
+export class LocaleController implements ReactiveController {
+  private static readonly hosts = new Set<Host>();
+  private static observer: MutationObserver | undefined;
+
+  constructor(private readonly host: Host) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    LocaleController.hosts.add(this.host);
+    // One observer for every element on the page: `lang` changes anywhere re-render them.
+    LocaleController.observer ??= new MutationObserver(() => {
+      for (const host of LocaleController.hosts) host.requestUpdate();
+    });
+    LocaleController.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+
+  hostDisconnected(): void {
+    LocaleController.hosts.delete(this.host);
+  }
+
+  get lang(): Lang {
+    let node: Node | null = this.host;
+    while (node) {
+      if (node instanceof HTMLElement && node.lang) return toLang(node.lang);
+      node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+    }
+    return toLang(document.documentElement.lang);
+  }
+
+  get messages(): Messages {
+    return this.lang === 'fr-CA' ? fr : en;
+  }
+
+  money(amount: number): string {
+    return new Intl.NumberFormat(this.lang, { style: 'currency', currency: 'CAD' }).format(amount);
+  }
+
+  percent(ratio: number): string {
+    return new Intl.NumberFormat(this.lang, { style: 'percent', maximumFractionDigits: 2 }).format(ratio);
+  }
+}
+
+function toLang(value: string): Lang {
+  return value.toLowerCase().startsWith('fr') ? 'fr-CA' : 'en-CA';
+}

@@ -1,0 +1,11 @@
+import { FlexitiApply } from './apply/flexiti-apply.component.js';
+
+export { FlexitiApply };
+
+FlexitiApply.define();
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'flexiti-apply': FlexitiApply;
+  }
+}

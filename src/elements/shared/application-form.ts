@@ -1,0 +1,389 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { Messages } from '../../i18n/messages.js';
+import {
+  ApplicationSchema,
+  HOUSING_TYPES,
+  OCCUPATIONS,
+  ageOfMajority,
+  isProvince,
+  toFieldErrors,
+  type Application,
+  type ApplicationField,
+  type ApplicationInput,
+  type FieldError,
+  type FieldErrorCode,
+  type FormValuesResponse,
+  type Province,
+} from '../../schemas/index.js';
+
+/**
+ * The credit application form, shared by `<flexiti-apply>` and `<flexiti-checkout>`: what the
+ * shopper typed (in memory only), validation with the shared schema on blur and on submit,
+ * errors on their fields with an error summary, and the template. The host renders it in its
+ * own shadow root, so labels, controls and messages stay together for assistive technology.
+ */
+
+type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
+
+type Control =
+  | { kind: 'text'; autocomplete?: string; inputmode?: string; type?: string; maxlength?: number }
+  | { kind: 'select'; options: (m: Messages, fv: FormValuesResponse | undefined, values: FormState) => Option[] };
+
+interface Option {
+  value: string;
+  label: string;
+}
+
+interface FieldSpec {
+  name: Exclude<ApplicationField, 'termsAccepted'>;
+  control: Control;
+  optional?: boolean;
+  /** Shown only when this says so (Quebec's housing costs). */
+  when?: (values: FormState) => boolean;
+  /** Wide fields take a whole row. */
+  wide?: boolean;
+}
+
+export type FormState = Record<Exclude<ApplicationField, 'termsAccepted'>, string> & { termsAccepted: boolean };
+
+const MONEY_FIELDS = new Set<ApplicationField>(['amountRequested', 'personalIncome', 'householdIncome', 'monthlyHousingExpenses']);
+
+const text = (autocomplete?: string, extra: Partial<Extract<Control, { kind: 'text' }>> = {}): Control => ({
+  kind: 'text',
+  ...(autocomplete ? { autocomplete } : {}),
+  ...extra,
+});
+const money: Control = { kind: 'text', inputmode: 'decimal', autocomplete: 'off' };
+const fromMap = (map: Record<string, string>) => Object.entries(map).map(([value, label]) => ({ value, label }));
+
+export const SECTIONS: ReadonlyArray<{ id: keyof Messages['sections']; help?: keyof Messages['sections']; fields: FieldSpec[] }> = [
+  { id: 'amount', fields: [{ name: 'amountRequested', control: money }] },
+  {
+    id: 'about',
+    fields: [
+      { name: 'salutation', control: { kind: 'select', options: (_m, fv) => fv?.salutations ?? [] } },
+      { name: 'firstName', control: text('given-name', { maxlength: 35 }) },
+      { name: 'middleName', control: text('additional-name', { maxlength: 35 }), optional: true },
+      { name: 'lastName', control: text('family-name', { maxlength: 50 }) },
+      { name: 'dob', control: text('bday', { inputmode: 'numeric', maxlength: 10 }) },
+      { name: 'email', control: text('email', { type: 'email', maxlength: 100 }) },
+      { name: 'phone', control: text('tel-national', { type: 'tel' }) },
+    ],
+  },
+  {
+    id: 'address',
+    fields: [
+      { name: 'address1', control: text('address-line1', { maxlength: 250 }), wide: true },
+      { name: 'address2', control: text('address-line2', { maxlength: 100 }), optional: true },
+      { name: 'city', control: text('address-level2', { maxlength: 100 }) },
+      { name: 'province', control: { kind: 'select', options: (_m, fv) => fv?.provinces ?? [] } },
+      { name: 'postalCode', control: text('postal-code', { maxlength: 7 }) },
+    ],
+  },
+  {
+    id: 'income',
+    fields: [
+      { name: 'personalIncome', control: money },
+      { name: 'householdIncome', control: money },
+      {
+        name: 'housingType',
+        control: { kind: 'select', options: (m) => HOUSING_TYPES.map((value) => ({ value, label: m.housingTypes[value] })) },
+      },
+      { name: 'monthlyHousingExpenses', control: money, when: (v) => v.province === 'QC' },
+    ],
+  },
+  {
+    id: 'employment',
+    fields: [
+      {
+        name: 'occupationId',
+        control: { kind: 'select', options: (m) => OCCUPATIONS.map((value) => ({ value, label: m.occupations[value] })) },
+      },
+      { name: 'occupationTitle', control: text('organization-title', { maxlength: 100 }) },
+      { name: 'employerName', control: text('organization', { maxlength: 100 }), optional: true },
+      { name: 'employerPhone', control: text('off', { type: 'tel' }), optional: true },
+    ],
+  },
+  {
+    id: 'identity',
+    help: 'identityHelp',
+    fields: [
+      { name: 'govIdType', control: { kind: 'select', options: (_m, fv) => fv?.governmentIds ?? [] }, optional: true, wide: true },
+      {
+        name: 'govIdIssuedBy',
+        control: { kind: 'select', options: (_m, fv, v) => fv?.governmentIds.find((id) => id.value === v.govIdType)?.issuers ?? [] },
+        when: (v) => v.govIdType !== '',
+      },
+      { name: 'govIdNumber', control: text('off', { maxlength: 50 }), when: (v) => v.govIdType !== '' },
+      { name: 'govIdExpiry', control: text('off', { inputmode: 'numeric', maxlength: 10 }), when: (v) => v.govIdType !== '' },
+      { name: 'sin', control: text('off', { inputmode: 'numeric', maxlength: 11 }), optional: true },
+    ],
+  },
+  {
+    id: 'security',
+    help: 'securityHelp',
+    fields: [
+      { name: 'securityQuestionId', control: { kind: 'select', options: (_m, fv) => fv?.securityQuestions ?? [] }, wide: true },
+      { name: 'securityAnswer', control: text('off', { maxlength: 50 }) },
+      { name: 'personalIdWord', control: text('off', { maxlength: 50 }) },
+    ],
+  },
+];
+
+const FIELD_ORDER: ApplicationField[] = [...SECTIONS.flatMap((s) => s.fields.map((f) => f.name)), 'termsAccepted'];
+
+export const emptyForm = (): FormState => ({
+  ...(Object.fromEntries(FIELD_ORDER.map((name) => [name, ''])) as unknown as FormState),
+  termsAccepted: false,
+});
+
+/** `1 234,56`, `$1,234.56`, `1234.5` → 1234.56; empty → undefined; anything else stays text (invalid). */
+export function parseMoney(value: string): number | string | undefined {
+  const trimmed = value.replace(/[\s\u00a0\u202f$]/g, '');
+  if (trimmed === '') return undefined;
+  const normalised = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed)
+    ? trimmed.replace(/,/g, '')
+    : trimmed.replace(',', '.');
+  return /^\d+(\.\d{1,2})?$/.test(normalised) ? Number(normalised) : value;
+}
+
+/** `1988/07/24`, `1988 07 24` → `1988-07-24`. */
+const normaliseDate = (value: string) => value.trim().replace(/[/.\s]/g, '-');
+
+export class ApplicationFormController implements ReactiveController {
+  values: FormState = emptyForm();
+  private readonly touched = new Set<ApplicationField>();
+  private errors = new Map<ApplicationField, FieldErrorCode>();
+  private serverErrors = new Map<ApplicationField, FieldErrorCode>();
+  private summaryShown = false;
+
+  constructor(
+    private readonly host: Host,
+    private readonly options: {
+      messages: () => Messages;
+      formValues: () => FormValuesResponse | undefined;
+      onProvinceChange?: (province: Province | '') => void;
+      onSubmit: () => void;
+      /** Everything in the form's `<form>` after the fields (terms, buttons). */
+      renderAfterFields?: () => TemplateResult | typeof nothing;
+    },
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Prefill (the order total as amount requested, a province); what the shopper typed wins. */
+  prefill(values: Partial<FormState>): void {
+    for (const [name, value] of Object.entries(values) as [keyof FormState, string | boolean][]) {
+      if (value !== undefined && (this.values[name] === '' || this.values[name] === false) && !this.touched.has(name)) {
+        (this.values as Record<string, string | boolean>)[name] = value;
+      }
+    }
+    this.host.requestUpdate();
+  }
+
+  get province(): Province | '' {
+    return isProvince(this.values.province) ? this.values.province : '';
+  }
+
+  /** Validates everything; returns the application, or `undefined` and shows the errors. */
+  submit(): Application | undefined {
+    for (const name of FIELD_ORDER) this.touched.add(name);
+    const result = this.validate();
+    this.summaryShown = this.errors.size > 0;
+    this.host.requestUpdate();
+    if (result) return result;
+    void this.focusFirstError();
+    return undefined;
+  }
+
+  /** Errors Flexiti found, on our field names; they stay until the field changes. */
+  showServerErrors(errors: readonly FieldError[]): void {
+    for (const error of errors) {
+      const field = (FIELD_ORDER as string[]).includes(error.field) ? (error.field as ApplicationField) : undefined;
+      if (field) this.serverErrors.set(field, error.code);
+    }
+    this.summaryShown = true;
+    this.host.requestUpdate();
+    void this.focusFirstError();
+  }
+
+  private errorOf(name: ApplicationField): FieldErrorCode | undefined {
+    return this.serverErrors.get(name) ?? (this.touched.has(name) ? this.errors.get(name) : undefined);
+  }
+
+  private input(): ApplicationInput {
+    const v = this.values;
+    const entries = Object.entries(v).map(([name, value]) => {
+      if (typeof value === 'boolean') return [name, value];
+      if (MONEY_FIELDS.has(name as ApplicationField)) return [name, parseMoney(value)];
+      if (name === 'dob' || name === 'govIdExpiry') return [name, value === '' ? undefined : normaliseDate(value)];
+      return [name, value.trim() === '' ? undefined : value];
+    });
+    const input = Object.fromEntries(entries) as Record<string, unknown>;
+    if (v.province !== 'QC') delete input.monthlyHousingExpenses;
+    if (!v.govIdType) for (const name of ['govIdIssuedBy', 'govIdNumber', 'govIdExpiry']) delete input[name];
+    return input as ApplicationInput;
+  }
+
+  private validate(): Application | undefined {
+    const result = ApplicationSchema.safeParse(this.input());
+    this.errors = new Map(
+      result.success ? [] : toFieldErrors(result.error).map((e: FieldError) => [e.field as ApplicationField, e.code]),
+    );
+    return result.success && this.serverErrors.size === 0 ? result.data : undefined;
+  }
+
+  private async focusFirstError() {
+    await this.host.updateComplete;
+    const first = FIELD_ORDER.find((name) => this.errorOf(name));
+    if (first) this.control(first)?.focus();
+  }
+
+  private control(name: ApplicationField): HTMLElement | null {
+    return this.host.renderRoot.querySelector<HTMLElement>(`#f-${name}`);
+  }
+
+  private update(name: keyof FormState, value: string | boolean) {
+    (this.values as Record<string, string | boolean>)[name] = value;
+    this.serverErrors.delete(name);
+    if (name === 'govIdType') {
+      // Keep the issuer only if the new type has it; pick the only one when there is one.
+      const issuers = this.options.formValues()?.governmentIds.find((id) => id.value === value)?.issuers ?? [];
+      if (!issuers.some((i) => i.value === this.values.govIdIssuedBy)) {
+        this.values.govIdIssuedBy = issuers.length === 1 ? issuers[0]!.value : '';
+      }
+    }
+    if (name === 'province') this.options.onProvinceChange?.(this.province);
+    // Errors already shown follow the value as it changes; new ones wait for blur.
+    if (this.touched.has(name) || this.summaryShown) this.validate();
+    this.host.requestUpdate();
+  }
+
+  private blur(name: ApplicationField) {
+    this.touched.add(name);
+    this.validate();
+    this.host.requestUpdate();
+  }
+
+  private message(name: ApplicationField, code: FieldErrorCode): string {
+    const m = this.options.messages();
+    if (code === 'required') return m.fields[name].required ?? m.errors.required;
+    if (code === 'underage') return m.errors.underage(this.province ? ageOfMajority(this.province) : 19);
+    return m.errors[code];
+  }
+
+  render(): TemplateResult {
+    const m = this.options.messages();
+    const problems = FIELD_ORDER.flatMap((name) => {
+      const code = this.errorOf(name);
+      return code ? [{ name, text: this.message(name, code) }] : [];
+    });
+    return html`
+      <form part="form" novalidate @submit=${(e: Event) => (e.preventDefault(), this.options.onSubmit())}>
+        ${this.summaryShown && problems.length > 0
+          ? html`<div class="summary" part="error-summary" role="alert">
+              <h2 class="summary-title">${m.summaryTitle(problems.length)}</h2>
+              <ul>
+                ${problems.map(
+                  (p) =>
+                    html`<li>
+                      <a href="#f-${p.name}" @click=${(e: Event) => (e.preventDefault(), this.control(p.name)?.focus())}>${p.text}</a>
+                    </li>`,
+                )}
+              </ul>
+            </div>`
+          : nothing}
+        ${SECTIONS.map((section) => this.renderSection(section, m))} ${this.options.renderAfterFields?.() ?? nothing}
+      </form>
+    `;
+  }
+
+  private renderSection(section: (typeof SECTIONS)[number], m: Messages) {
+    const fields = section.fields.filter((f) => !f.when || f.when(this.values));
+    return html`<fieldset part="section">
+      <legend part="legend">${m.sections[section.id]}</legend>
+      ${section.help ? html`<p class="section-help">${m.sections[section.help]}</p>` : nothing}
+      <div class="grid">${fields.map((f) => this.renderField(f, m))}</div>
+    </fieldset>`;
+  }
+
+  private renderField(spec: FieldSpec, m: Messages) {
+    const { name, control } = spec;
+    const id = `f-${name}`;
+    const text = m.fields[name];
+    const code = this.errorOf(name);
+    const describedBy = [text.help ? `${id}-help` : '', code ? `${id}-error` : ''].filter(Boolean).join(' ');
+    const common = {
+      id,
+      invalid: code ? 'true' : 'false',
+      describedBy: describedBy || nothing,
+      required: spec.optional ? nothing : 'true',
+    };
+    const value = this.values[name];
+    const onInput = (e: Event) => this.update(name, (e.target as HTMLInputElement).value);
+    return html`<div class="field ${spec.wide ? 'wide' : ''}" part="field ${code ? 'field-invalid' : ''}">
+      <label for=${id} part="label"
+        >${text.label}${spec.optional ? html` <span class="optional">(${m.optional})</span>` : nothing}</label
+      >
+      ${text.help ? html`<p id="${id}-help" class="help" part="help">${text.help}</p>` : nothing}
+      ${control.kind === 'select'
+        ? html`<select
+            id=${common.id}
+            name=${name}
+            part="input select"
+            aria-invalid=${common.invalid}
+            aria-describedby=${common.describedBy}
+            aria-required=${common.required}
+            .value=${live(value)}
+            @change=${onInput}
+            @blur=${() => this.blur(name)}
+          >
+            <option value="" ?selected=${value === ''}>${spec.optional ? '—' : m.choose}</option>
+            ${control.options(m, this.options.formValues(), this.values).map(
+              (o) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`,
+            )}
+          </select>`
+        : html`<input
+            id=${common.id}
+            name=${name}
+            part="input"
+            type=${control.type ?? 'text'}
+            autocomplete=${control.autocomplete ?? nothing}
+            inputmode=${control.inputmode ?? nothing}
+            maxlength=${control.maxlength ?? nothing}
+            spellcheck="false"
+            aria-invalid=${common.invalid}
+            aria-describedby=${common.describedBy}
+            aria-required=${common.required}
+            .value=${live(value)}
+            @input=${onInput}
+            @blur=${() => this.blur(name)}
+          />`}
+      ${code ? html`<p id="${id}-error" class="error" part="error">${this.message(name, code)}</p>` : nothing}
+    </div>`;
+  }
+
+  /** The agreement checkbox, rendered by the host after the terms. */
+  renderAgreement(): TemplateResult {
+    const m = this.options.messages();
+    const code = this.errorOf('termsAccepted');
+    return html`<div class="field checkbox" part="field ${code ? 'field-invalid' : ''}">
+      <input
+        id="f-termsAccepted"
+        name="termsAccepted"
+        type="checkbox"
+        part="checkbox"
+        aria-invalid=${code ? 'true' : 'false'}
+        aria-describedby=${code ? 'f-termsAccepted-error' : nothing}
+        .checked=${live(this.values.termsAccepted)}
+        @change=${(e: Event) => this.update('termsAccepted', (e.target as HTMLInputElement).checked)}
+        @blur=${() => this.blur('termsAccepted')}
+      />
+      <label for="f-termsAccepted" part="label">${m.fields.termsAccepted.label}</label>
+      ${code ? html`<p id="f-termsAccepted-error" class="error" part="error">${this.message('termsAccepted', code)}</p>` : nothing}
+    </div>`;
+  }
+}

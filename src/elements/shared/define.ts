@@ -1,0 +1,14 @@
+/**
+ * Idempotent registration: a checkout script included twice must not throw. The same class
+ * again is a no-op; another class under the tag (another copy of the library) is left in place
+ * with a warning.
+ */
+export function defineElement(tag: string, element: CustomElementConstructor, registry: CustomElementRegistry = customElements): void {
+  const existing = registry.get(tag);
+  if (existing === element) return;
+  if (existing) {
+    console.warn(`<${tag}> is already defined by another copy of flexiti-checkout; keeping the first one.`);
+    return;
+  }
+  registry.define(tag, element);
+}

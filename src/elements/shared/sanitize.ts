@@ -1,0 +1,63 @@
+import DOMPurify from 'dompurify';
+
+/**
+ * Flexiti sends HTML (terms, decline messages). It is untrusted: only text formatting and links
+ * survive; links open in a new tab without access to this page; headings are moved under the
+ * element's own heading level.
+ */
+const ALLOWED_TAGS = ['a', 'b', 'br', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'i', 'li', 'ol', 'p', 'small', 'span', 'strong', 'u', 'ul'];
+const ALLOWED_ATTR = ['href'];
+
+let purifier: ReturnType<typeof DOMPurify> | undefined;
+
+function instance() {
+  if (purifier) return purifier;
+  // Our own instance: hooks added here never affect the page's DOMPurify.
+  const own = DOMPurify(window);
+  own.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName === 'A') {
+      const href = node.getAttribute('href') ?? '';
+      if (!/^(https:|mailto:|tel:)/i.test(href)) node.removeAttribute('href');
+      node.setAttribute('target', '_blank');
+      node.setAttribute('rel', 'noopener noreferrer');
+    }
+  });
+  return (purifier = own);
+}
+
+/**
+ * Sanitised HTML in a `<div>` to render as a Lit child, one cache per element: the same HTML
+ * gives the same node, so re-renders leave it (and its scroll position) alone.
+ */
+export class SanitizedHtml {
+  private readonly nodes = new Map<string, HTMLElement>();
+
+  get(html: string, headingLevel = 3): HTMLElement {
+    const key = `${headingLevel}:${html}`;
+    let node = this.nodes.get(key);
+    if (!node) {
+      node = document.createElement('div');
+      node.append(sanitize(html, headingLevel));
+      if (this.nodes.size > 20) this.nodes.clear();
+      this.nodes.set(key, node);
+    }
+    return node;
+  }
+}
+
+/** Sanitised nodes; `headingLevel` is where Flexiti's `<h1>` lands. */
+export function sanitize(html: string, headingLevel = 3): DocumentFragment {
+  const fragment = instance().sanitize(html, {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR,
+    ADD_ATTR: ['target', 'rel'],
+    RETURN_DOM_FRAGMENT: true,
+  });
+  for (const heading of fragment.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+    const level = Math.min(6, Number(heading.tagName[1]) + headingLevel - 1);
+    const moved = document.createElement(`h${level}`);
+    moved.append(...heading.childNodes);
+    heading.replaceWith(moved);
+  }
+  return fragment;
+}

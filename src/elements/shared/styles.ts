@@ -1,0 +1,338 @@
+import { css } from 'lit';
+
+/**
+ * Two tiers of design tokens: the public `--flexiti-*` custom properties a merchant sets, and
+ * private `--_*` values the styles use, resolved once on `:host` with fallbacks. Light and dark
+ * schemes follow `prefers-color-scheme` unless `theme="light"` or `theme="dark"` says otherwise.
+ */
+export const tokens = css`
+  :host {
+    --_primary: var(--flexiti-color-primary, #0b5cad);
+    --_on-primary: var(--flexiti-color-on-primary, #ffffff);
+    --_text: var(--flexiti-color-text, #1d2330);
+    --_muted: var(--flexiti-color-text-muted, #4a5261);
+    --_surface: var(--flexiti-color-surface, #ffffff);
+    --_surface-alt: var(--flexiti-color-surface-alt, #f3f5f8);
+    --_border: var(--flexiti-color-border, #7a8291);
+    --_error: var(--flexiti-color-error, #b3261e);
+    --_success: var(--flexiti-color-success, #1b6e3a);
+    --_focus: var(--flexiti-color-focus, #0b5cad);
+    --_radius: var(--flexiti-radius, 6px);
+    --_font: var(--flexiti-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_space: var(--flexiti-spacing, 1rem);
+    --_max-width: var(--flexiti-max-width, 44rem);
+
+    display: block;
+    box-sizing: border-box;
+    max-width: var(--_max-width);
+    color: var(--_text);
+    background: var(--_surface);
+    font-family: var(--_font);
+    font-size: 1rem;
+    line-height: 1.5;
+    color-scheme: light;
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_primary: var(--flexiti-color-primary, #8ec5ff);
+      --_on-primary: var(--flexiti-color-on-primary, #0a1a2e);
+      --_text: var(--flexiti-color-text, #eef1f6);
+      --_muted: var(--flexiti-color-text-muted, #c0c7d3);
+      --_surface: var(--flexiti-color-surface, #161a21);
+      --_surface-alt: var(--flexiti-color-surface-alt, #222834);
+      --_border: var(--flexiti-color-border, #8d96a5);
+      --_error: var(--flexiti-color-error, #ffb4ab);
+      --_success: var(--flexiti-color-success, #8fdaa5);
+      --_focus: var(--flexiti-color-focus, #8ec5ff);
+      color-scheme: dark;
+    }
+  }
+
+  :host([theme='dark']) {
+    --_primary: var(--flexiti-color-primary, #8ec5ff);
+    --_on-primary: var(--flexiti-color-on-primary, #0a1a2e);
+    --_text: var(--flexiti-color-text, #eef1f6);
+    --_muted: var(--flexiti-color-text-muted, #c0c7d3);
+    --_surface: var(--flexiti-color-surface, #161a21);
+    --_surface-alt: var(--flexiti-color-surface-alt, #222834);
+    --_border: var(--flexiti-color-border, #8d96a5);
+    --_error: var(--flexiti-color-error, #ffb4ab);
+    --_success: var(--flexiti-color-success, #8fdaa5);
+    --_focus: var(--flexiti-color-focus, #8ec5ff);
+    color-scheme: dark;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      animation: none !important;
+      transition: none !important;
+    }
+  }
+`;
+
+export const formStyles = css`
+  form {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+  }
+
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-width: 0;
+  }
+
+  legend,
+  .legend {
+    font-size: 1.15rem;
+    font-weight: 650;
+    padding: 0;
+    margin-bottom: calc(var(--_space) * 0.5);
+  }
+
+  .section-help,
+  .help {
+    color: var(--_muted);
+    margin: 0;
+    font-size: 0.9rem;
+  }
+
+  .section-help {
+    margin-bottom: calc(var(--_space) * 0.75);
+  }
+
+  .grid {
+    display: grid;
+    gap: var(--_space);
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 15rem), 1fr));
+  }
+
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    align-content: start;
+    min-width: 0;
+  }
+
+  .field.wide {
+    grid-column: 1 / -1;
+  }
+
+  label {
+    font-weight: 600;
+  }
+
+  .optional {
+    font-weight: 400;
+    color: var(--_muted);
+  }
+
+  input,
+  select {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.55rem 0.7rem;
+    min-height: 2.75rem;
+    width: 100%;
+    min-width: 0;
+  }
+
+  input[aria-invalid='true'],
+  select[aria-invalid='true'] {
+    border: 2px solid var(--_error);
+  }
+
+  :is(input, select, button, a, [tabindex]):focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  .error {
+    color: var(--_error);
+    font-weight: 600;
+    margin: 0;
+  }
+
+  .checkbox {
+    grid-template-columns: auto 1fr;
+    align-items: start;
+    column-gap: 0.6rem;
+  }
+
+  .checkbox input {
+    width: 1.5rem;
+    min-height: 1.5rem;
+    height: 1.5rem;
+    margin: 0.1rem 0 0;
+    accent-color: var(--_primary);
+  }
+
+  .checkbox .error {
+    grid-column: 1 / -1;
+  }
+
+  .summary {
+    border: 3px solid var(--_error);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
+
+  .summary-title {
+    font-size: 1.1rem;
+    margin: 0 0 0.5rem;
+  }
+
+  .summary ul {
+    margin: 0;
+    padding-left: 1.25rem;
+  }
+
+  .summary a {
+    color: var(--_error);
+    font-weight: 600;
+  }
+
+  .terms {
+    max-height: 16rem;
+    overflow: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0 var(--_space);
+    background: var(--_surface-alt);
+    overflow-wrap: anywhere;
+  }
+
+  .terms a {
+    color: var(--_primary);
+  }
+`;
+
+export const buttonStyles = css`
+  button {
+    font: inherit;
+    font-weight: 650;
+    border-radius: var(--_radius);
+    padding: 0.7rem 1.4rem;
+    min-height: 2.75rem;
+    cursor: pointer;
+    border: 2px solid var(--_primary);
+  }
+
+  button.primary {
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+
+  button.secondary {
+    background: transparent;
+    color: var(--_primary);
+  }
+
+  button:disabled {
+    cursor: progress;
+    opacity: 0.7;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    align-items: center;
+  }
+`;
+
+export const panelStyles = css`
+  .panel {
+    display: grid;
+    gap: var(--_space);
+  }
+
+  .panel h2 {
+    font-size: 1.35rem;
+    margin: 0;
+  }
+
+  .panel p {
+    margin: 0;
+  }
+
+  .alert {
+    border-left: 5px solid var(--_error);
+    background: var(--_surface-alt);
+    padding: var(--_space);
+    border-radius: var(--_radius);
+  }
+
+  .alert h2,
+  .alert h3 {
+    font-size: 1.1rem;
+    margin: 0 0 0.25rem;
+  }
+
+  .alert p {
+    margin: 0;
+  }
+
+  .facts {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
+    gap: var(--_space);
+    margin: 0;
+  }
+
+  .facts div {
+    background: var(--_surface-alt);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
+
+  .facts dt {
+    color: var(--_muted);
+    font-size: 0.9rem;
+  }
+
+  .facts dd {
+    margin: 0;
+    font-size: 1.35rem;
+    font-weight: 700;
+  }
+
+  .flexiti-message {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0 var(--_space);
+  }
+
+  .badge {
+    display: inline-block;
+    font-size: 0.85rem;
+    background: var(--_surface-alt);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.15rem 0.5rem;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,108 @@
+import type { ApplicationField, FieldErrorCode } from '../schemas/index.js';
+
+/**
+ * Every string the elements show, as one typed dictionary per language. Messages with values
+ * are functions; amounts and dates arrive already formatted for the language.
+ */
+export interface FieldText {
+  label: string;
+  /** Shown under the label, tied to the control by `aria-describedby`. */
+  help?: string;
+  /** The message when the field is left empty. */
+  required?: string;
+}
+
+export interface Messages {
+  lang: 'en-CA' | 'fr-CA';
+  optional: string;
+  loading: string;
+  sandboxBadge: string;
+
+  sections: {
+    amount: string;
+    about: string;
+    address: string;
+    identity: string;
+    identityHelp: string;
+    income: string;
+    employment: string;
+    security: string;
+    securityHelp: string;
+    terms: string;
+  };
+  fields: Record<ApplicationField, FieldText>;
+  choose: string;
+  housingTypes: Record<'Own' | 'Rent' | 'Parents' | 'Other', string>;
+  occupations: Record<'FE' | 'PE' | 'SE' | 'RE' | 'ST' | 'HM' | 'UE' | 'OT', string>;
+  termsRegion: string;
+  termsNeedProvince: string;
+
+  errors: Record<Exclude<FieldErrorCode, 'underage'>, string> & {
+    underage: (age: number) => string;
+  };
+  summaryTitle: (count: number) => string;
+
+  submit: string;
+  submitting: string;
+  retry: string;
+
+  /** Status announced in the polite live region. */
+  status: {
+    submitting: string;
+    loadingTerms: string;
+    renewingSession: string;
+  };
+
+  failure: {
+    title: string;
+    network: string;
+    unavailable: string;
+    createError: string;
+    session: string;
+    generic: string;
+    keepAnswers: string;
+    loadFailed: string;
+  };
+
+  approved: {
+    title: string;
+    intro: string;
+    creditLimit: string;
+    availableCredit: string;
+    card: (last4: string) => string;
+    next: string;
+  };
+  quebec: {
+    debtRatio: string;
+    debtRatioHelp: string;
+    offers: string;
+    months: (terms: string) => string;
+    cancelIntro: string;
+    cancel: string;
+    confirmTitle: string;
+    confirmText: string;
+    confirmYes: string;
+    confirmNo: string;
+    closing: string;
+    closedTitle: string;
+    closedText: string;
+  };
+  declined: {
+    title: string;
+    application_declined: string;
+    application_declined_2: string;
+    application_declined_3: string;
+  };
+  pending: {
+    title: string;
+    application_marked_pending: string;
+    application_marked_pending_2: string;
+    creditapp_id_not_found: string;
+  };
+  exists: {
+    title: string;
+    text: string;
+  };
+  flexitiSays: string;
+  otherPayment: string;
+}
