@@ -46,7 +46,7 @@ export class HandlerClient {
 
   /** The session, minted from `token-url` when there is none yet. */
   async start(signal?: AbortSignal): Promise<SessionResponse & { base: string }> {
-    this.current ??= await this.obtain(signal);
+    this.current ??= this.source.session ? this.rendered(this.source.session) : await this.obtain(signal);
     return this.current;
   }
 
@@ -98,24 +98,27 @@ export class HandlerClient {
     if (this.current === stale) this.current = fresh;
   }
 
+  /** A session the merchant's server rendered; renewed from `token-url` when it expires. */
+  private rendered(session: string): SessionResponse & { base: string } {
+    const endpoint = this.source.endpoint ?? '/api/flexiti';
+    // The session is signed, not secret: its amount and reference can be read here.
+    const claims = readClaims(session);
+    return {
+      session,
+      endpoint,
+      base: withSlash(new URL(endpoint, document.baseURI).href),
+      expiresAt: typeof claims.exp === 'number' ? new Date(claims.exp * 1000).toISOString() : '',
+      flow: this.source.flow,
+      amount: typeof claims.amount === 'number' ? claims.amount : null,
+      currency: 'CAD',
+      reference: typeof claims.reference === 'string' ? claims.reference : null,
+      mode: claims.mode === 'sandbox' ? 'sandbox' : 'live',
+    };
+  }
+
   private async obtain(signal?: AbortSignal): Promise<SessionResponse & { base: string }> {
-    const { tokenUrl, session, endpoint, flow } = this.source;
-    if (!tokenUrl) {
-      if (!session) throw new RequestError('no_session', false);
-      // The session is signed, not secret: its amount and reference can be read here.
-      const claims = readClaims(session);
-      return {
-        session,
-        endpoint: endpoint ?? '/api/flexiti',
-        base: withSlash(new URL(endpoint ?? '/api/flexiti', document.baseURI).href),
-        expiresAt: typeof claims.exp === 'number' ? new Date(claims.exp * 1000).toISOString() : '',
-        flow,
-        amount: typeof claims.amount === 'number' ? claims.amount : null,
-        currency: 'CAD',
-        reference: typeof claims.reference === 'string' ? claims.reference : null,
-        mode: 'live',
-      };
-    }
+    const { tokenUrl, flow } = this.source;
+    if (!tokenUrl) throw new RequestError('no_session', false);
     const url = new URL(tokenUrl, document.baseURI);
     const response = await send(url, {
       method: 'POST',

@@ -117,7 +117,7 @@ export const en: Messages = {
     debtRatio: 'Debt ratio',
     debtRatioHelp: 'Your housing costs as a share of your household income.',
     offers: 'Financing plans you can use',
-    months: (terms) => `${terms} months`,
+    offer: (plan, terms) => `${plan}: ${terms} months`,
     cancelIntro: 'You may cancel this new account now at no cost.',
     cancel: 'Cancel this account',
     confirmTitle: 'Close your new Flexiti account?',

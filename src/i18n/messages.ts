@@ -76,7 +76,7 @@ export interface Messages {
     debtRatio: string;
     debtRatioHelp: string;
     offers: string;
-    months: (terms: string) => string;
+    offer: (plan: string, terms: string) => string;
     cancelIntro: string;
     cancel: string;
     confirmTitle: string;

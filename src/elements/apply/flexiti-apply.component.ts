@@ -378,7 +378,7 @@ export class FlexitiApply extends LitElement {
       ${decision.offers?.length
         ? html`<h3>${m.quebec.offers}</h3>
             <ul class="offers">
-              ${decision.offers.map((o) => html`<li>${o.name}: ${m.quebec.months(o.terms.join(', '))}</li>`)}
+              ${decision.offers.map((o) => html`<li>${m.quebec.offer(o.name, o.terms.join(', '))}</li>`)}
             </ul>`
         : nothing}
       <p>${m.approved.next}</p>

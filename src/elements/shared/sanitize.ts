@@ -45,7 +45,7 @@ export class SanitizedHtml {
   }
 }
 
-/** Sanitised nodes; `headingLevel` is where Flexiti's `<h1>` lands. */
+/** Sanitised nodes; `headingLevel` is where Flexiti's top heading lands. */
 export function sanitize(html: string, headingLevel = 3): DocumentFragment {
   const fragment = instance().sanitize(html, {
     ALLOWED_TAGS,
@@ -53,8 +53,11 @@ export function sanitize(html: string, headingLevel = 3): DocumentFragment {
     ADD_ATTR: ['target', 'rel'],
     RETURN_DOM_FRAGMENT: true,
   });
-  for (const heading of fragment.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
-    const level = Math.min(6, Number(heading.tagName[1]) + headingLevel - 1);
+  // Flexiti's top heading level lands on `headingLevel`, the rest keep their relative depth.
+  const headings = [...fragment.querySelectorAll('h1, h2, h3, h4, h5, h6')];
+  const top = Math.min(...headings.map((h) => Number(h.tagName[1])));
+  for (const heading of headings) {
+    const level = Math.min(6, Number(heading.tagName[1]) - top + headingLevel);
     const moved = document.createElement(`h${level}`);
     moved.append(...heading.childNodes);
     heading.replaceWith(moved);
