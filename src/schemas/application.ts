@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import {
   PROVINCES,
+  isProvince,
   ageOfMajority,
   ageOn,
   isPhone,
@@ -97,7 +98,8 @@ export const ApplicationSchema = z
       z.trim(),
       z.minLength(1, { error: 'required', abort: true }),
       z.maxLength(100, { error: 'too_long', abort: true }),
-      z.email({ error: 'invalid_email' }),
+      // The shape browsers accept for type=email; Flexiti checks deliverability.
+      z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: 'invalid_email' }),
     ),
     phone,
     address1: text(250),
@@ -139,39 +141,53 @@ export const ApplicationSchema = z
   })
   .check(
     z.superRefine((app, ctx) => {
-      const issue = (path: keyof typeof app, message: FieldErrorCode) =>
-        ctx.issues.push({ code: 'custom', message, path: [path], input: app[path] });
-      const today = todayIso();
-
-      if (typeof app.dob === 'string' && parseIsoDate(app.dob) !== undefined) {
-        if (app.dob >= today) issue('dob', 'invalid_date');
-        else if (app.province && ageOn(app.dob, today) < ageOfMajority(app.province)) issue('dob', 'underage');
-        else if (ageOn(app.dob, today) > 120) issue('dob', 'invalid_date');
-      }
-      if (app.province && app.postalCode && isPostalCode(app.postalCode) && !postalCodeMatchesProvince(app.postalCode, app.province)) {
-        issue('postalCode', 'postal_code_province');
-      }
-      if (
-        typeof app.personalIncome === 'number' &&
-        typeof app.householdIncome === 'number' &&
-        app.householdIncome < app.personalIncome
-      ) {
-        issue('householdIncome', 'household_below_personal');
-      }
-      if (app.province === 'QC' && app.monthlyHousingExpenses === undefined) issue('monthlyHousingExpenses', 'required');
-
-      // A government id is optional, but once its type is chosen the rest of it is needed.
-      if (app.govIdType) {
-        if (!app.govIdIssuedBy) issue('govIdIssuedBy', 'required');
-        if (!app.govIdNumber) issue('govIdNumber', 'required');
-        if (!app.govIdExpiry) issue('govIdExpiry', 'required');
-      }
-      if (app.govIdExpiry) {
-        if (parseIsoDate(app.govIdExpiry) === undefined) issue('govIdExpiry', 'invalid_date');
-        else if (app.govIdExpiry <= today) issue('govIdExpiry', 'expired');
+      for (const { field, code } of crossFieldErrors(app)) {
+        ctx.issues.push({ code: 'custom', message: code, path: [field], input: app[field] });
       }
     }),
   );
+
+/**
+ * The rules that involve more than one field (or today's date). Also usable on an incomplete
+ * form, where the schema stops before its refinements: values of the wrong type are skipped.
+ */
+export function crossFieldErrors(
+  app: Partial<Record<ApplicationField, unknown>>,
+  today: string = todayIso(),
+): Array<{ field: ApplicationField; code: FieldErrorCode }> {
+  const errors: Array<{ field: ApplicationField; code: FieldErrorCode }> = [];
+  const add = (field: ApplicationField, code: FieldErrorCode) => errors.push({ field, code });
+  const province = isProvince(app.province) ? app.province : undefined;
+  const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+  const dob = str(app.dob);
+  if (parseIsoDate(dob) !== undefined) {
+    if (dob >= today) add('dob', 'invalid_date');
+    else if (province && ageOn(dob, today) < ageOfMajority(province)) add('dob', 'underage');
+    else if (ageOn(dob, today) > 120) add('dob', 'invalid_date');
+  }
+  const postalCode = str(app.postalCode);
+  if (province && isPostalCode(postalCode) && !postalCodeMatchesProvince(postalCode, province)) {
+    add('postalCode', 'postal_code_province');
+  }
+  if (typeof app.personalIncome === 'number' && typeof app.householdIncome === 'number' && app.householdIncome < app.personalIncome) {
+    add('householdIncome', 'household_below_personal');
+  }
+  if (province === 'QC' && app.monthlyHousingExpenses === undefined) add('monthlyHousingExpenses', 'required');
+
+  // A government id is optional, but once its type is chosen the rest of it is needed.
+  if (app.govIdType) {
+    if (!app.govIdIssuedBy) add('govIdIssuedBy', 'required');
+    if (!app.govIdNumber) add('govIdNumber', 'required');
+    if (!app.govIdExpiry) add('govIdExpiry', 'required');
+  }
+  const expiry = str(app.govIdExpiry);
+  if (expiry) {
+    if (parseIsoDate(expiry) === undefined) add('govIdExpiry', 'invalid_date');
+    else if (expiry <= today) add('govIdExpiry', 'expired');
+  }
+  return errors;
+}
 
 export type ApplicationInput = z.input<typeof ApplicationSchema>;
 export type Application = z.output<typeof ApplicationSchema>;

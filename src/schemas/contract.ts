@@ -48,7 +48,7 @@ export const VerifyRequestSchema = z.strictObject({ receipt, method: z.enum(VERI
 
 export const PlansRequestSchema = z.strictObject({ receipt });
 
-export const PlanChoiceSchema = z.discriminatedUnion('type', [
+export const PlanChoiceSchema = z.union([
   z.strictObject({ type: z.literal('regular') }),
   z.strictObject({
     type: z.literal('promotional'),
@@ -121,7 +121,7 @@ export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
 export const APPLY_DECLINE_CODES = ['application_declined', 'application_declined_2', 'application_declined_3'] as const;
 export const APPLY_PENDING_CODES = ['application_marked_pending', 'application_marked_pending_2', 'creditapp_id_not_found'] as const;
 
-export const ApplyResponseSchema = z.discriminatedUnion('status', [
+export const ApplyResponseSchema = z.union([
   z.object({
     status: z.literal('approved'),
     creditLimit: money,
@@ -144,7 +144,7 @@ export const CancelApplicationResponseSchema = z.object({ status: z.literal('clo
 
 export const LOOKUP_INELIGIBLE_CODES = ['user_not_able_to_purchase', 'user_not_active'] as const;
 
-export const LookupResponseSchema = z.discriminatedUnion('status', [
+export const LookupResponseSchema = z.union([
   z.object({
     status: z.literal('eligible'),
     receipt: z.string(),
@@ -160,7 +160,7 @@ export const LookupResponseSchema = z.discriminatedUnion('status', [
 ]);
 export type LookupResponse = z.infer<typeof LookupResponseSchema>;
 
-export const VerifyResponseSchema = z.discriminatedUnion('status', [
+export const VerifyResponseSchema = z.union([
   z.object({ status: z.literal('sent'), method: z.enum(VERIFY_METHODS) }),
   z.object({
     status: z.literal('failed'),
@@ -209,7 +209,7 @@ export const PURCHASE_DECLINE_CODES = [
   'not_verified',
 ] as const;
 
-export const PurchaseResponseSchema = z.discriminatedUnion('status', [
+export const PurchaseResponseSchema = z.union([
   z.object({
     status: z.literal('approved'),
     authorizationId: z.string(),

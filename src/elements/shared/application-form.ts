@@ -6,6 +6,7 @@ import {
   HOUSING_TYPES,
   OCCUPATIONS,
   ageOfMajority,
+  crossFieldErrors,
   isProvince,
   toFieldErrors,
   type Application,
@@ -229,10 +230,15 @@ export class ApplicationFormController implements ReactiveController {
   }
 
   private validate(): Application | undefined {
-    const result = ApplicationSchema.safeParse(this.input());
-    this.errors = new Map(
-      result.success ? [] : toFieldErrors(result.error).map((e: FieldError) => [e.field as ApplicationField, e.code]),
-    );
+    const input = this.input();
+    const result = ApplicationSchema.safeParse(input);
+    this.errors = new Map();
+    if (!result.success) {
+      // The schema's cross-field rules wait for a complete form; the shopper should not.
+      for (const e of [...toFieldErrors(result.error), ...crossFieldErrors(input)]) {
+        if (!this.errors.has(e.field as ApplicationField)) this.errors.set(e.field as ApplicationField, e.code);
+      }
+    }
     return result.success && this.serverErrors.size === 0 ? result.data : undefined;
   }
 

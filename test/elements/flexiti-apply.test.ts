@@ -1,0 +1,389 @@
+/**
+ * <flexiti-apply> in a real browser against the real handler and sandbox.
+ */
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import '../../src/elements/flexiti-apply.js';
+import type { FlexitiApply } from '../../src/elements/apply/flexiti-apply.component.js';
+import { sanitize } from '../../src/elements/shared/sanitize.js';
+import {
+  PERSONAL,
+  applicant,
+  container,
+  field,
+  fill,
+  formReady,
+  hasField,
+  nextEvent,
+  quebecApplicant,
+  recordEvents,
+  root,
+  set,
+  submitButton,
+  termsReady,
+  text,
+  waitFor,
+} from './helpers/form.js';
+import { flexitiServer } from './helpers/server.js';
+
+async function mount(attributes: { lang?: string; province?: string; amount?: number; theme?: string; session?: string } = {}) {
+  const el = await fixture<FlexitiApply>(html`<flexiti-apply
+    token-url="/api/flexiti/session"
+    lang=${attributes.lang ?? 'en-CA'}
+    province=${attributes.province ?? ''}
+    amount=${attributes.amount ?? 1500}
+    theme=${attributes.theme ?? 'auto'}
+    session=${attributes.session ?? ''}
+  ></flexiti-apply>`);
+  await formReady(el);
+  return el;
+}
+
+async function submit(el: FlexitiApply) {
+  submitButton(el).click();
+  await el.updateComplete;
+}
+
+async function decision(el: FlexitiApply) {
+  return waitFor(() => root(el).querySelector<HTMLElement>('.decision h2'), 'a decision');
+}
+
+async function applyWith(el: FlexitiApply, values: ReturnType<typeof applicant>) {
+  await fill(el, values);
+  await termsReady(el);
+  await submit(el);
+  return decision(el);
+}
+
+describe('<flexiti-apply>', function () {
+  this.timeout(30_000);
+  beforeEach(() => flexitiServer.reset());
+
+  it('renders every section accessibly once it has a session', async () => {
+    const ready = new Promise<CustomEvent>((resolve) =>
+      document.addEventListener('flexiti-ready', (e) => resolve(e as CustomEvent), { once: true }),
+    );
+    const el = await mount();
+    expect((await ready).detail).to.deep.equal({ flow: 'apply', mode: 'sandbox' });
+    await expect(el).to.be.accessible();
+    for (const name of ['amountRequested', 'salutation', 'firstName', 'dob', 'email', 'phone', 'address1', 'city', 'province', 'postalCode', 'personalIncome', 'householdIncome', 'housingType', 'occupationId', 'occupationTitle', 'govIdType', 'sin', 'securityQuestionId', 'securityAnswer', 'personalIdWord', 'termsAccepted']) {
+      expect(hasField(el, name), name).to.equal(true);
+    }
+    expect(field(el, 'amountRequested').value).to.equal('1500');
+    expect(field(el, 'firstName').getAttribute('autocomplete')).to.equal('given-name');
+    expect(field(el, 'postalCode').getAttribute('autocomplete')).to.equal('postal-code');
+    expect(field(el, 'dob').getAttribute('autocomplete')).to.equal('bday');
+    // Quebec's housing costs and the government id details appear only when they apply.
+    expect(hasField(el, 'monthlyHousingExpenses')).to.equal(false);
+    expect(hasField(el, 'govIdIssuedBy')).to.equal(false);
+    expect(text(el)).to.contain('Test mode');
+  });
+
+  it('shows the terms for the province, sanitised, in a focusable region', async () => {
+    const el = await mount();
+    expect(root(el).querySelector('.terms')).to.equal(null);
+    await set(el, 'province', 'ON');
+    await termsReady(el);
+    const terms = root(el).querySelector<HTMLElement>('.terms')!;
+    expect(terms.getAttribute('role')).to.equal('region');
+    expect(terms.tabIndex).to.equal(0);
+    const rest = terms.textContent;
+    await set(el, 'province', 'QC');
+    await waitFor(() => root(el).querySelector('.terms')?.textContent !== rest, 'Quebec terms');
+    expect(root(el).querySelector('.terms')!.textContent).to.match(/Qu[ée]bec/);
+    expect(hasField(el, 'monthlyHousingExpenses')).to.equal(true);
+    for (const link of root(el).querySelectorAll('.terms a')) expect(link.getAttribute('rel')).to.contain('noopener');
+    await expect(el).to.be.accessible();
+  });
+
+  it('sanitises what Flexiti sends', () => {
+    const out = document.createElement('div');
+    out.append(
+      sanitize(
+        `<h1 onclick="alert(1)">Title</h1><p style="color:red">Text <a href="javascript:alert(1)">x</a> <a href="https://flexiti.com/">y</a></p><script>alert(1)</script><img src=x onerror=alert(1)><iframe></iframe><form><input></form>`,
+        3,
+      ),
+    );
+    expect(out.innerHTML).to.equal(
+      '<h3>Title</h3><p>Text <a target="_blank" rel="noopener noreferrer">x</a> <a href="https://flexiti.com/" target="_blank" rel="noopener noreferrer">y</a></p>',
+    );
+  });
+
+  it('validates on blur with a message on the field', async () => {
+    const el = await mount();
+    await set(el, 'phone', '555-0199');
+    const phone = field(el, 'phone');
+    expect(phone.getAttribute('aria-invalid')).to.equal('true');
+    const error = root(el).querySelector('#f-phone-error')!;
+    expect(error.textContent).to.contain('10-digit');
+    expect(phone.getAttribute('aria-describedby')).to.contain('f-phone-error');
+    await set(el, 'phone', '(416) 555-0199');
+    expect(phone.getAttribute('aria-invalid')).to.equal('false');
+    await set(el, 'province', 'ON');
+    await set(el, 'postalCode', 'H2X 1Y4');
+    expect(root(el).querySelector('#f-postalCode-error')!.textContent).to.contain('not in the province');
+    await set(el, 'sin', '130692545');
+    expect(root(el).querySelector('#f-sin-error')!.textContent).to.contain('SIN');
+  });
+
+  it('lists every problem on submit, links to the fields and focuses the first', async () => {
+    const el = await mount();
+    await set(el, 'firstName', 'Morgan');
+    await submit(el);
+    const summary = await waitFor(() => root(el).querySelector('[part="error-summary"]'), 'the summary');
+    expect(summary.getAttribute('role')).to.equal('alert');
+    const links = [...summary.querySelectorAll('a')];
+    expect(links.length).to.be.greaterThan(10);
+    expect(summary.textContent).to.contain('Select a title');
+    expect(summary.textContent).to.contain('Enter your last name');
+    expect(summary.textContent).to.not.contain('Enter your first name');
+    // Focus goes to the first field in trouble (the amount is prefilled, the title is not).
+    await waitFor(() => el.shadowRoot!.activeElement?.id === 'f-salutation', 'focus on the title');
+    links[3]!.click();
+    expect(el.shadowRoot!.activeElement?.id).to.equal(links[3]!.getAttribute('href')!.slice(1));
+    await expect(el).to.be.accessible();
+  });
+
+  it('applies the age of majority of the chosen province', async () => {
+    const el = await mount();
+    const eighteen = new Date();
+    eighteen.setFullYear(eighteen.getFullYear() - 18);
+    const dob = eighteen.toISOString().slice(0, 10);
+    await set(el, 'province', 'ON');
+    await set(el, 'dob', dob);
+    expect(field(el, 'dob').getAttribute('aria-invalid')).to.equal('false');
+    await set(el, 'province', 'BC');
+    await set(el, 'dob', dob);
+    expect(root(el).querySelector('#f-dob-error')!.textContent).to.contain('at least 19');
+  });
+
+  for (const risk of ['L', 'M', 'H', 'X']) {
+    it(`shows an approval (A-RR_${risk}) with the credit, the card and what happens next`, async () => {
+      const el = await mount();
+      const approved = nextEvent<CustomEvent>(el, 'flexiti-approved');
+      const heading = await applyWith(el, applicant({ middleName: `A-RR_${risk}`, amountRequested: '3200' }));
+      expect(heading.textContent).to.equal('You are approved');
+      expect(text(el)).to.contain('$3,200.00');
+      expect(text(el)).to.match(/ends in \d{4}/);
+      expect((await approved).detail).to.deep.equal({
+        kind: 'application',
+        creditLimit: 3200,
+        availableCredit: 3200,
+        province: 'ON',
+        cancellable: false,
+      });
+      await waitFor(() => el.shadowRoot!.activeElement === heading, 'focus on the decision');
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('shows a Quebec approval with the debt ratio and closes the account on request', async () => {
+    const el = await mount({ lang: 'fr-CA' });
+    const events = recordEvents(el);
+    await applyWith(el, quebecApplicant({ amountRequested: '1800' }));
+    expect(text(el)).to.contain('1 800,00 $');
+    expect(text(el)).to.match(/ratio d.endettement/i);
+    await expect(el).to.be.accessible();
+    const cancel = [...root(el).querySelectorAll('button')].find((b) => /Annuler ce compte/i.test(b.textContent!))!;
+    cancel.click();
+    await el.updateComplete;
+    const dialog = await waitFor(() => root(el).querySelector('[role="alertdialog"]'), 'the confirmation');
+    await waitFor(() => dialog.contains(el.shadowRoot!.activeElement), 'focus in the confirmation');
+    await expect(el).to.be.accessible();
+    const cancelled = nextEvent<CustomEvent>(el, 'flexiti-cancel');
+    dialog.querySelector<HTMLButtonElement>('button.primary')!.click();
+    expect((await cancelled).detail).to.deep.equal({ reason: 'account-closed', step: 'approved' });
+    await waitFor(() => /fermé/.test(text(el)), 'the closed message');
+    const { applications } = await flexitiServer.outcomes();
+    expect(applications.map((a) => a.status)).to.deep.equal(['approved', 'closed']);
+    expect(events.filter((e) => e.type === 'flexiti-error')).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  const outcomes: Array<[string, string, string, RegExp]> = [
+    ['D-NO_HIT', 'flexiti-declined', 'application_declined_3', /credit history/],
+    ['D-FRAUD', 'flexiti-declined', 'application_declined', /could not approve your application/],
+    ['D-DUPLICATE', 'flexiti-declined', 'application_declined_2', /similar one/],
+    ['P-REVIEW_MISC', 'flexiti-pending', 'application_marked_pending', /more time/],
+    ['P-FRAUD', 'flexiti-pending', 'application_marked_pending_2', /confirm a few details/],
+    ['D-CREDITAPP_NOT_FOUND', 'flexiti-pending', 'creditapp_id_not_found', /could not find your application/],
+  ];
+  for (const [middleName, type, code, words] of outcomes) {
+    it(`answers ${middleName} with its own text, Flexiti's message and ${type}`, async () => {
+      const el = await mount();
+      const event = nextEvent<CustomEvent>(el, type);
+      await applyWith(el, applicant({ middleName }));
+      expect((await event).detail).to.deep.equal({ kind: 'application', code });
+      expect(text(el)).to.match(words);
+      const message = root(el).querySelector('[part="flexiti-message"]')!;
+      expect(message.textContent!.trim()).to.not.equal('');
+      expect(message.querySelector('script, [onclick], [style]')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('guides a shopper who already has an account', async () => {
+    const values = applicant({ middleName: 'A-RR_L' });
+    const first = await mount();
+    await applyWith(first, values);
+    const el = await mount();
+    const declined = nextEvent<CustomEvent>(el, 'flexiti-declined');
+    await applyWith(el, { ...values, middleName: '' });
+    expect((await declined).detail).to.deep.equal({ kind: 'application', code: 'customer_already_exists' });
+    expect(text(el)).to.contain('already have a Flexiti account');
+    await expect(el).to.be.accessible();
+  });
+
+  it('puts Flexiti’s own field errors on the fields', async () => {
+    const el = await mount();
+    await fill(el, applicant({ govIdType: 'CAPID', govIdNumber: 'X123', govIdExpiry: '2099-01-01' }));
+    // Only Ontario issues this id; force another issuer the way an outdated form could.
+    const issuer = field<HTMLSelectElement>(el, 'govIdIssuedBy');
+    issuer.append(new Option('British Columbia', 'BC'));
+    await set(el, 'govIdIssuedBy', 'BC');
+    await termsReady(el);
+    await submit(el);
+    await waitFor(() => field(el, 'govIdIssuedBy').getAttribute('aria-invalid') === 'true', 'the issuer error');
+    await waitFor(() => el.shadowRoot!.activeElement?.id === 'f-govIdIssuedBy', 'focus on the issuer');
+    expect((await flexitiServer.outcomes()).applications).to.deep.equal([]);
+  });
+
+  it('offers a retry after a creation error, keeping every value', async () => {
+    const el = await mount();
+    const error = nextEvent<CustomEvent>(el, 'flexiti-error');
+    const values = applicant({ middleName: 'D-EMAIL_DBL_TIMEOUT' });
+    await fill(el, values);
+    await termsReady(el);
+    await submit(el);
+    expect((await error).detail).to.deep.equal({ code: 'application_create_error', retryable: true });
+    await waitFor(() => root(el).querySelector('[part="alert"]'), 'the failure');
+    expect(text(el)).to.contain('Your answers are kept');
+    expect(submitButton(el).textContent!.trim()).to.equal('Try again');
+    for (const [name, value] of Object.entries(values)) {
+      if (typeof value === 'string' && value !== '') expect(field(el, name).value, name).to.equal(value);
+    }
+    await expect(el).to.be.accessible();
+    await set(el, 'middleName', 'A-RR_M');
+    await submit(el);
+    expect((await decision(el)).textContent).to.equal('You are approved');
+  });
+
+  it('offers a retry when Flexiti cannot be reached', async () => {
+    const el = await mount();
+    await fill(el, applicant());
+    await termsReady(el);
+    await flexitiServer.faults({ failNext: 10, match: '/apply$' });
+    await submit(el);
+    await waitFor(() => root(el).querySelector('[part="alert"]'), 'the failure');
+    expect(text(el)).to.contain('Flexiti is not answering');
+    await flexitiServer.faults({});
+    await submit(el);
+    expect((await decision(el)).textContent).to.equal('You are approved');
+  });
+
+  it('renews an expired session without losing the form', async () => {
+    const { session } = await flexitiServer.session({ flow: 'apply', ttlSeconds: 2 });
+    const el = await mount({ session });
+    await fill(el, applicant());
+    await termsReady(el);
+    await aTimeout(2100);
+    await submit(el);
+    expect((await decision(el)).textContent).to.equal('You are approved');
+  });
+
+  it('sends one application for a double click', async () => {
+    const el = await mount();
+    await fill(el, applicant());
+    await termsReady(el);
+    await flexitiServer.faults({ latencyMs: 300, match: '/apply$' });
+    const button = submitButton(el);
+    button.click();
+    button.click();
+    await el.updateComplete;
+    expect(button.disabled).to.equal(true);
+    expect(el.matches(':state(pending)')).to.equal(true);
+    await expect(el).to.be.accessible();
+    button.click();
+    await decision(el);
+    const { applications } = await flexitiServer.outcomes();
+    expect(applications).to.have.length(1);
+    expect((await flexitiServer.stats()).byRoute['POST apply']).to.equal(1);
+  });
+
+  it('lets the merchant veto a submission', async () => {
+    const el = await mount();
+    await fill(el, applicant());
+    await termsReady(el);
+    const before = (await flexitiServer.stats()).byRoute['POST apply'] ?? 0;
+    const vetoed = nextEvent<CustomEvent>(el, 'flexiti-submit');
+    el.addEventListener('flexiti-submit', (e) => e.preventDefault(), { once: true });
+    await submit(el);
+    expect((await vetoed).detail).to.deep.equal({ flow: 'apply', province: 'ON', amountRequested: 2500 });
+    await aTimeout(200);
+    expect((await flexitiServer.stats()).byRoute['POST apply'] ?? 0).to.equal(before);
+    expect(root(el).querySelector('.decision')).to.equal(null);
+  });
+
+  it('switches language in place, keeping what was typed', async () => {
+    const el = await mount();
+    await fill(el, { firstName: 'Morgan', province: 'QC', postalCode: 'H2X 1Y4' });
+    await termsReady(el);
+    const englishTerms = root(el).querySelector('.terms')!.textContent;
+    el.lang = 'fr-CA';
+    await waitFor(() => root(el).querySelector('label[for="f-firstName"]')?.textContent?.includes('Prénom'), 'French labels');
+    await waitFor(() => root(el).querySelector('.terms')?.textContent !== englishTerms, 'French terms');
+    await waitFor(
+      () => [...field<HTMLSelectElement>(el, 'province').options].some((o) => o.textContent === 'Québec'),
+      'French provinces',
+    );
+    expect(field(el, 'firstName').value).to.equal('Morgan');
+    expect(field<HTMLSelectElement>(el, 'province').value).to.equal('QC');
+    expect(field(el, 'postalCode').value).to.equal('H2X 1Y4');
+    await expect(el).to.be.accessible();
+  });
+
+  it('follows the page language when it has none of its own', async () => {
+    const wrapper = container({ lang: 'fr-CA' });
+    const el = await fixture<FlexitiApply>(html`<flexiti-apply token-url="/api/flexiti/session"></flexiti-apply>`, {
+      parentNode: wrapper,
+    });
+    await formReady(el);
+    expect(root(el).querySelector('label[for="f-lastName"]')!.textContent).to.contain('Nom');
+    wrapper.setAttribute('lang', 'en-CA');
+    await waitFor(() => root(el).querySelector('label[for="f-lastName"]')!.textContent!.includes('Last name'), 'English');
+  });
+
+  it('keeps personal data out of every event', async () => {
+    const el = await mount();
+    const events = recordEvents(el);
+    await applyWith(el, applicant({ sin: '130692544', middleName: 'A-RR_L' }));
+    const el2 = await mount();
+    const events2 = recordEvents(el2);
+    await applyWith(el2, applicant({ middleName: 'D-FRAUD' }));
+    const all = JSON.stringify([...events, ...events2]);
+    expect(events.map((e) => e.type)).to.deep.equal(['flexiti-submit', 'flexiti-approved']);
+    for (const value of PERSONAL) expect(all).to.not.contain(value);
+    expect(location.href).to.not.contain('130692544');
+  });
+
+  it('reflows to a 320 px wide screen without horizontal scrolling', async () => {
+    const wrapper = container({ style: 'width: 320px' });
+    const el = await fixture<FlexitiApply>(html`<flexiti-apply token-url="/api/flexiti/session"></flexiti-apply>`, {
+      parentNode: wrapper,
+    });
+    await formReady(el);
+    await set(el, 'province', 'QC');
+    await termsReady(el);
+    expect(el.scrollWidth).to.be.at.most(320);
+    for (const control of root(el).querySelectorAll<HTMLElement>('input, select, button')) {
+      expect(control.getBoundingClientRect().right, control.id).to.be.at.most(wrapper.getBoundingClientRect().right + 1);
+    }
+  });
+
+  it('has a dark scheme and stays accessible in it', async () => {
+    const el = await mount({ theme: 'dark' });
+    const background = getComputedStyle(el).backgroundColor;
+    const [r, g, b] = background.match(/\d+/g)!.map(Number);
+    expect(r! + g! + b!).to.be.below(150);
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * Driving the application form the way a page would: find fields in the element's shadow root,
+ * type into them (input events), choose options (change events), submit, and wait.
+ */
+import { aTimeout } from '@open-wc/testing';
+
+export type Values = Record<string, string | boolean>;
+
+let people = 0;
+
+/** A complete Ontario application; unique names so no two tests look like the same person. */
+export function applicant(overrides: Values = {}): Values {
+  people++;
+  return {
+    amountRequested: '2500',
+    salutation: 'ms',
+    firstName: 'Morgan',
+    middleName: '',
+    lastName: `Tester${Date.now().toString(36)}${people}${Math.random().toString(36).slice(2, 6)}`,
+    dob: '1988-07-24',
+    email: 'morgan@example.com',
+    phone: '416 555 0199',
+    address1: '100 Queen St W',
+    city: 'Toronto',
+    province: 'ON',
+    postalCode: 'M5H 2N2',
+    personalIncome: '64000',
+    householdIncome: '91000',
+    housingType: 'Rent',
+    occupationId: 'FE',
+    occupationTitle: 'Baker',
+    securityQuestionId: '8',
+    securityAnswer: 'Horse',
+    personalIdWord: 'Cloud',
+    termsAccepted: true,
+    ...overrides,
+  };
+}
+
+export function quebecApplicant(overrides: Values = {}): Values {
+  return applicant({
+    city: 'Montréal',
+    province: 'QC',
+    postalCode: 'H2X 1Y4',
+    phone: '514 555 0188',
+    monthlyHousingExpenses: '1200',
+    ...overrides,
+  });
+}
+
+/** Values no event detail may ever contain. */
+export const PERSONAL = ['1988-07-24', '64000', '91000', 'Horse', 'Cloud', '130692544', '4165550199', 'morgan@example.com'];
+
+export const root = (el: HTMLElement) => el.shadowRoot!;
+
+export function field<T extends HTMLElement = HTMLInputElement>(el: HTMLElement, name: string): T {
+  const control = root(el).querySelector<T>(`#f-${name}`);
+  if (!control) throw new Error(`no field ${name}`);
+  return control;
+}
+
+export const hasField = (el: HTMLElement, name: string) => root(el).querySelector(`#f-${name}`) !== null;
+
+export async function waitFor<T>(check: () => T | undefined | null | false, what = 'condition', timeout = 8000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}`);
+    await aTimeout(20);
+  }
+}
+
+/** Sets one field as typing or choosing would, then leaves it. */
+export async function set(el: HTMLElement & { updateComplete: Promise<boolean> }, name: string, value: string | boolean) {
+  const control = await waitFor(() => root(el).querySelector<HTMLInputElement | HTMLSelectElement>(`#f-${name}`), `field ${name}`);
+  if (control instanceof HTMLSelectElement) {
+    await waitFor(() => [...control.options].some((o) => o.value === value), `option ${String(value)} of ${name}`);
+    control.value = String(value);
+    control.dispatchEvent(new Event('change', { bubbles: true }));
+  } else if (control.type === 'checkbox') {
+    control.checked = Boolean(value);
+    control.dispatchEvent(new Event('change', { bubbles: true }));
+  } else {
+    control.value = String(value);
+    control.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  control.dispatchEvent(new Event('blur'));
+  await el.updateComplete;
+}
+
+export async function fill(el: HTMLElement & { updateComplete: Promise<boolean> }, values: Values) {
+  // The province first: it decides which fields exist and which terms load.
+  if ('province' in values) await set(el, 'province', values.province!);
+  for (const [name, value] of Object.entries(values)) {
+    if (name === 'province' || value === '') continue;
+    await set(el, name, value);
+  }
+}
+
+export function submitButton(el: HTMLElement): HTMLButtonElement {
+  return root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!;
+}
+
+export const text = (el: HTMLElement) => root(el).textContent?.replace(/\s+/g, ' ') ?? '';
+
+/** Resolves with the first event of that name the element fires. */
+export function nextEvent<E extends Event>(el: HTMLElement, name: string): Promise<E> {
+  return new Promise((resolve) => el.addEventListener(name, (e) => resolve(e as E), { once: true }));
+}
+
+/** Every `flexiti-*` event the element fires, in order. */
+export function recordEvents(el: HTMLElement): Array<{ type: string; detail: unknown }> {
+  const seen: Array<{ type: string; detail: unknown }> = [];
+  for (const type of ['flexiti-ready', 'flexiti-submit', 'flexiti-approved', 'flexiti-declined', 'flexiti-pending', 'flexiti-cancel', 'flexiti-error']) {
+    el.addEventListener(type, (e) => seen.push({ type, detail: (e as CustomEvent).detail }));
+  }
+  return seen;
+}
+
+export async function formReady(el: HTMLElement) {
+  await waitFor(() => root(el).querySelector('#f-firstName'), 'the form');
+}
+
+/** The terms for the chosen province are on screen. */
+export async function termsReady(el: HTMLElement) {
+  await waitFor(() => root(el).querySelector('.terms'), 'the terms');
+}
+
+/**
+ * A container to pass as `fixture(..., { parentNode })`: the fixture puts it in the page and
+ * removes it after the test.
+ */
+export function container(attributes: Record<string, string> = {}): HTMLDivElement {
+  const div = document.createElement('div');
+  for (const [name, value] of Object.entries(attributes)) div.setAttribute(name, value);
+  return div;
+}
