@@ -1,10 +1,36 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+/**
+ * Minifies the elements' static `css` templates (no interpolations) for the script-tag bundle:
+ * comments and indentation go, and spaces around `{ } ; ,` and after a property's colon
+ * (`prop: value` → `prop:value`). Descendant combinators and quoted strings keep single spaces;
+ * the elements' selectors never put a space before a pseudo-class.
+ */
+function minifyLitCss(): Plugin {
+  const minify = (css: string) =>
+    css
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,])\s*/g, '$1')
+      .replace(/([{;][\w-]+): /g, '$1:')
+      .replace(/;}/g, '}')
+      .trim();
+  return {
+    name: 'minify-lit-css',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/src\/elements\/.*\.ts$/.test(id)) return null;
+      return { code: code.replace(/\bcss`([^`$]*)`/g, (_, body: string) => `css\`${minify(body)}\``), map: null };
+    },
+  };
+}
 
 /**
  * Two jobs: `vite build` writes the script-tag bundle `cdn/flexiti-checkout.js` (minified ESM,
  * every element registered), and vitest runs the Node tests.
  */
 export default defineConfig({
+  plugins: [minifyLitCss()],
   build: {
     outDir: 'cdn',
     emptyOutDir: true,

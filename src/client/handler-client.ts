@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import {
-  ErrorResponseSchema,
   SessionResponseSchema,
+  type ErrorResponse,
   type FieldError,
   type Flow,
   type Lang,
@@ -75,18 +75,12 @@ export class HandlerClient {
         if (!parsed.success) throw new RequestError('bad_response', true, response.status);
         return parsed.data as z.output<S>;
       }
-      const error = ErrorResponseSchema.safeParse(json);
-      const code = error.success ? error.data.code : `http_${response.status}`;
-      if (code === 'session_expired' && attempt === 0 && this.source.tokenUrl) {
+      const error = errorOf(json, response.status);
+      if (error.code === 'session_expired' && attempt === 0 && this.source.tokenUrl) {
         await this.renew(init.signal);
         continue;
       }
-      throw new RequestError(
-        code,
-        error.success ? error.data.retryable : response.status >= 500,
-        response.status,
-        error.success ? (error.data.fieldErrors ?? []) : [],
-      );
+      throw error;
     }
   }
 
@@ -129,12 +123,20 @@ export class HandlerClient {
     });
     const json: unknown = await response.json().catch(() => undefined);
     const parsed = SessionResponseSchema.safeParse(json);
-    if (!response.ok || !parsed.success) {
-      const error = ErrorResponseSchema.safeParse(json);
-      throw new RequestError(error.success ? error.data.code : 'session_failed', response.status >= 500, response.status);
-    }
+    if (!response.ok || !parsed.success) throw errorOf(json, response.status, 'session_failed');
     return { ...parsed.data, base: withSlash(new URL(parsed.data.endpoint, url).href) };
   }
+}
+
+/** The handler's error body (`ErrorResponse`), or a code made from the status. */
+function errorOf(json: unknown, status: number, fallback = `http_${status}`): RequestError {
+  const body = (typeof json === 'object' && json !== null ? json : {}) as Partial<ErrorResponse>;
+  return new RequestError(
+    typeof body.code === 'string' ? body.code : fallback,
+    typeof body.retryable === 'boolean' ? body.retryable : status >= 500,
+    status,
+    Array.isArray(body.fieldErrors) ? body.fieldErrors : [],
+  );
 }
 
 function readClaims(session: string): Record<string, unknown> {

@@ -91,7 +91,6 @@ export const en: Messages = {
   status: {
     submitting: 'Sending your application to Flexiti.',
     loadingTerms: 'Loading the terms and conditions.',
-    renewingSession: 'Reconnecting.',
   },
 
   failure: {
@@ -145,5 +144,4 @@ export const en: Messages = {
     text: 'Flexiti found an account in your name. Pay with your existing FlexitiCard, or call Flexiti at 1-877-259-3750 for help.',
   },
   flexitiSays: 'Message from Flexiti',
-  otherPayment: 'You can choose another way to pay.',
 };

@@ -91,7 +91,6 @@ export const fr: Messages = {
   status: {
     submitting: 'Envoi de votre demande à Flexiti.',
     loadingTerms: 'Chargement des conditions générales.',
-    renewingSession: 'Reconnexion en cours.',
   },
 
   failure: {
@@ -145,5 +144,4 @@ export const fr: Messages = {
     text: 'Flexiti a trouvé un compte à votre nom. Payez avec votre FlexitiCard actuelle ou appelez Flexiti au 1 877 259-3750 pour obtenir de l’aide.',
   },
   flexitiSays: 'Message de Flexiti',
-  otherPayment: 'Vous pouvez choisir un autre mode de paiement.',
 };

@@ -50,7 +50,6 @@ export interface Messages {
   status: {
     submitting: string;
     loadingTerms: string;
-    renewingSession: string;
   };
 
   failure: {
@@ -104,5 +103,4 @@ export interface Messages {
     text: string;
   };
   flexitiSays: string;
-  otherPayment: string;
 }

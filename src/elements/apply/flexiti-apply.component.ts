@@ -1,6 +1,5 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { HandlerClient, RequestError } from '../../client/handler-client.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { FlexitiApprovedEvent } from '../../events/flexiti-approved.js';
@@ -98,6 +97,23 @@ export class FlexitiApply extends LitElement {
     `,
   ];
 
+  // Declared statically rather than with decorators: the same reactive properties without the
+  // decorator helpers in the script-tag bundle.
+  static override properties = {
+    tokenUrl: { attribute: 'token-url' },
+    session: {},
+    endpoint: {},
+    lang: { reflect: true },
+    province: {},
+    amount: { type: Number },
+    theme: { reflect: true },
+    decision: { state: true },
+    failure: { state: true },
+    confirmingCancel: { state: true },
+    closed: { state: true },
+    status: { state: true },
+  };
+
   /** Registers the element; safe to call more than once. */
   static define(tag = 'flexiti-apply', registry: CustomElementRegistry = customElements): void {
     defineElement(tag, this, registry);
@@ -115,34 +131,32 @@ export class FlexitiApply extends LitElement {
     renderAfterFields: () => this.renderTermsAndSubmit(),
   });
 
-  @query('.decision h2') private decisionHeading?: HTMLElement;
-
   /** Where to get a session: the merchant handler's `POST session` route. */
-  @property({ attribute: 'token-url' }) tokenUrl = '';
+  tokenUrl = '';
 
   /** A session rendered by the merchant's server, instead of `token-url`. */
-  @property() session = '';
+  session = '';
 
   /** The handler's base URL for a server-rendered `session`. Default `/api/flexiti`. */
-  @property() endpoint = '';
+  endpoint = '';
 
   /** `en-CA` or `fr-CA`; when empty, the nearest `lang` ancestor or `<html lang>`. */
-  @property({ reflect: true }) override lang = '';
+  override lang = '';
 
   /** Preselects the province (two letters, e.g. `QC`). */
-  @property() province = '';
+  province = '';
 
   /** The amount requested, prefilled in the form (dollars). */
-  @property({ type: Number }) amount: number | undefined;
+  amount: number | undefined;
 
   /** `light`, `dark`, or `auto` (follow `prefers-color-scheme`). */
-  @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
+  theme: 'auto' | 'light' | 'dark' = 'auto';
 
-  @state() private decision: ApplyResponse | undefined;
-  @state() private failure: RequestError | undefined;
-  @state() private confirmingCancel = false;
-  @state() private closed = false;
-  @state() private status = '';
+  private decision: ApplyResponse | undefined;
+  private failure: RequestError | undefined;
+  private confirmingCancel = false;
+  private closed = false;
+  private status = '';
 
   private readonly sessionTask = new Task(this, {
     task: async ([tokenUrl, session, endpoint], { signal }) => {
@@ -259,7 +273,7 @@ export class FlexitiApply extends LitElement {
 
   private async focusDecision() {
     await this.updateComplete;
-    this.decisionHeading?.focus();
+    this.renderRoot.querySelector<HTMLElement>('.decision h2')?.focus();
   }
 
   override render() {
@@ -271,16 +285,18 @@ export class FlexitiApply extends LitElement {
     `;
   }
 
+  /** A load failure with a retry: nothing typed is lost. */
+  private renderLoadFailed(retry: () => unknown) {
+    const m = this.locale.messages;
+    return html`<div class="alert" part="alert" role="alert">
+      <p>${m.failure.loadFailed}</p>
+      <button type="button" class="secondary" part="button" @click=${retry}>${m.retry}</button>
+    </div>`;
+  }
+
   private renderApplication() {
     const m = this.locale.messages;
-    const loadFailed = html`<div class="alert" part="alert" role="alert">
-      <p>${m.failure.loadFailed}</p>
-      <p>
-        <button class="secondary" part="button" @click=${() => (this.sessionTask.value ? this.formValuesTask.run() : this.sessionTask.run())}>
-          ${m.retry}
-        </button>
-      </p>
-    </div>`;
+    const loadFailed = this.renderLoadFailed(() => (this.sessionTask.value ? this.formValuesTask.run() : this.sessionTask.run()));
     if (this.sessionTask.status === TaskStatus.ERROR) return loadFailed;
     // Keep showing the form (and what was typed) while form values reload in another language.
     if (this.formValuesTask.value) return this.form.render();
@@ -299,10 +315,7 @@ export class FlexitiApply extends LitElement {
           pending: () =>
             this.termsTask.value ? this.renderTerms(this.termsTask.value.html) : html`<p class="help">${m.status.loadingTerms}</p>`,
           complete: (terms) => this.renderTerms(terms.html),
-          error: () => html`<div class="alert" part="alert">
-            <p>${m.failure.loadFailed}</p>
-            <button type="button" class="secondary" part="button" @click=${() => this.termsTask.run()}>${m.retry}</button>
-          </div>`,
+          error: () => this.renderLoadFailed(() => this.termsTask.run()),
         })}
         ${this.form.renderAgreement()}
       </section>

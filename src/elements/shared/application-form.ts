@@ -1,5 +1,4 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { Messages } from '../../i18n/messages.js';
 import {
   ApplicationSchema,
@@ -343,7 +342,7 @@ export class ApplicationFormController implements ReactiveController {
             aria-invalid=${common.invalid}
             aria-describedby=${common.describedBy}
             aria-required=${common.required}
-            .value=${live(value)}
+            .value=${value}
             @change=${onInput}
             @blur=${() => this.blur(name)}
           >
@@ -364,7 +363,7 @@ export class ApplicationFormController implements ReactiveController {
             aria-invalid=${common.invalid}
             aria-describedby=${common.describedBy}
             aria-required=${common.required}
-            .value=${live(value)}
+            .value=${value}
             @input=${onInput}
             @blur=${() => this.blur(name)}
           />`}
@@ -384,7 +383,7 @@ export class ApplicationFormController implements ReactiveController {
         part="checkbox"
         aria-invalid=${code ? 'true' : 'false'}
         aria-describedby=${code ? 'f-termsAccepted-error' : nothing}
-        .checked=${live(this.values.termsAccepted)}
+        .checked=${this.values.termsAccepted}
         @change=${(e: Event) => this.update('termsAccepted', (e.target as HTMLInputElement).checked)}
         @blur=${() => this.blur('termsAccepted')}
       />
