@@ -4,7 +4,8 @@
  * `N passed, N failed` (tests plus whole-project checks) for CI to read.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -43,6 +44,19 @@ try {
 if (!current) console.log('custom-elements.json is out of date: run `npm run analyze` and commit it.');
 check('custom-elements.json is current', current);
 
+// The script-tag bundle's size budget: every JavaScript file `vite build` writes to cdn/ (the
+// entry and any lazily loaded chunk), each gzipped at level 9, together.
+const BUDGET_BYTES = 40 * 1024;
+const built = run(bin('vite'), ['build', '--logLevel', 'warn']);
+let bundleBytes = Infinity;
+if (built) {
+  bundleBytes = readdirSync('cdn')
+    .filter((name) => name.endsWith('.js'))
+    .reduce((sum, name) => sum + gzipSync(readFileSync(join('cdn', name)), { level: 9 }).length, 0);
+}
+console.log(`cdn/ JavaScript: ${bundleBytes} bytes gzip (budget ${BUDGET_BYTES})`);
+check(`script-tag bundle within ${BUDGET_BYTES / 1024} kB gzip`, bundleBytes <= BUDGET_BYTES);
+
 // Node tests (sandbox, handler, schemas).
 const report = join(mkdtempSync(join(tmpdir(), 'vitest-')), 'report.json');
 const vitestOk = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
@@ -52,6 +66,18 @@ try {
   failed += results.numFailedTests + (vitestOk || results.numFailedTests > 0 ? 0 : 1);
 } catch {
   check('vitest produced a report', false);
+}
+
+// Browser tests of the elements (Chromium, Firefox ESR, WebKit; `BROWSERS` narrows them).
+const wtrReport = join('.test-results', 'wtr.json');
+rmSync(wtrReport, { force: true });
+const wtrOk = run(process.execPath, [join('scripts', 'wtr.mjs')]);
+try {
+  const results = JSON.parse(readFileSync(wtrReport, 'utf8'));
+  passed += results.passed;
+  failed += results.failed + (wtrOk || results.failed > 0 ? 0 : 1);
+} catch {
+  check('browser tests produced a report', false);
 }
 
 const summary = `${passed} passed, ${failed} failed`;

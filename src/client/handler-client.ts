@@ -40,10 +40,6 @@ export class HandlerClient {
 
   constructor(private readonly source: SessionSource) {}
 
-  get session(): SessionResponse | undefined {
-    return this.current;
-  }
-
   /** The session, minted from `token-url` when there is none yet. */
   async start(signal?: AbortSignal): Promise<SessionResponse & { base: string }> {
     this.current ??= this.source.session ? this.rendered(this.source.session) : await this.obtain(signal);

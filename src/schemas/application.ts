@@ -73,10 +73,11 @@ const money = (kind: 'non_negative' | 'positive') =>
 
 const isoDate = z.string({ error: 'required' }).check(filled, rule((s: string) => parseIsoDate(s) !== undefined, 'invalid_date'));
 
-const phone = z.pipe(z.string({ error: 'required' }).check(filled, rule(isPhone, 'invalid_phone')), z.transform(normalizePhone));
+// Normalising is an overwrite after the checks: the value stays a string, now in Flexiti's form.
+const phone = z.string({ error: 'required' }).check(filled, rule(isPhone, 'invalid_phone'), z.overwrite(normalizePhone));
 
 const optionalPhone = z.optional(
-  z.pipe(z.string().check(rule((s: string) => s.trim() === '' || isPhone(s), 'invalid_phone')), z.transform(normalizePhone)),
+  z.string().check(rule((s: string) => s.trim() === '' || isPhone(s), 'invalid_phone'), z.overwrite(normalizePhone)),
 );
 
 export const ApplicationSchema = z
@@ -99,19 +100,15 @@ export const ApplicationSchema = z
     address2: optionalText(100),
     city: text(100),
     province: choice(PROVINCES),
-    postalCode: z.pipe(
-      z.string({ error: 'required' }).check(filled, rule(isPostalCode, 'invalid_postal_code')),
-      z.transform(normalizePostalCode),
-    ),
+    postalCode: z
+      .string({ error: 'required' })
+      .check(filled, rule(isPostalCode, 'invalid_postal_code'), z.overwrite(normalizePostalCode)),
     govIdType: optionalText(10),
     govIdIssuedBy: optionalText(10),
     govIdNumber: optionalText(50),
     govIdExpiry: z.optional(z.string()),
     sin: z.optional(
-      z.pipe(
-        z.string().check(rule((s: string) => s.trim() === '' || isSin(s), 'invalid_sin')),
-        z.transform(normalizeSin),
-      ),
+      z.string().check(rule((s: string) => s.trim() === '' || isSin(s), 'invalid_sin'), z.overwrite(normalizeSin)),
     ),
     personalIncome: money('non_negative'),
     householdIncome: money('non_negative'),

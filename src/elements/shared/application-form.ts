@@ -55,7 +55,6 @@ const text = (autocomplete?: string, extra: Partial<Extract<Control, { kind: 'te
   ...extra,
 });
 const money: Control = { kind: 'text', inputmode: 'decimal', autocomplete: 'off' };
-const fromMap = (map: Record<string, string>) => Object.entries(map).map(([value, label]) => ({ value, label }));
 
 export const SECTIONS: ReadonlyArray<{ id: keyof Messages['sections']; help?: keyof Messages['sections']; fields: FieldSpec[] }> = [
   { id: 'amount', fields: [{ name: 'amountRequested', control: money }] },

@@ -7,7 +7,7 @@ export function defineElement(tag: string, element: CustomElementConstructor, re
   const existing = registry.get(tag);
   if (existing === element) return;
   if (existing) {
-    console.warn(`<${tag}> is already defined by another copy of flexiti-checkout; keeping the first one.`);
+    console.warn(`flexiti-checkout: <${tag}> is already defined; keeping the first definition.`);
     return;
   }
   registry.define(tag, element);

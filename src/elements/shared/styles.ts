@@ -2,21 +2,23 @@ import { css } from 'lit';
 
 /**
  * Two tiers of design tokens: the public `--flexiti-*` custom properties a merchant sets, and
- * private `--_*` values the styles use, resolved once on `:host` with fallbacks. Light and dark
- * schemes follow `prefers-color-scheme` unless `theme="light"` or `theme="dark"` says otherwise.
+ * private `--_*` values the styles use, resolved once on `:host` with fallbacks. Each default is
+ * a `light-dark()` pair: the scheme follows `prefers-color-scheme` unless `theme="light"` or
+ * `theme="dark"` says otherwise. A merchant's colour applies to both schemes, or is itself a
+ * `light-dark()` pair.
  */
 export const tokens = css`
   :host {
-    --_primary: var(--flexiti-color-primary, #0b5cad);
-    --_on-primary: var(--flexiti-color-on-primary, #ffffff);
-    --_text: var(--flexiti-color-text, #1d2330);
-    --_muted: var(--flexiti-color-text-muted, #4a5261);
-    --_surface: var(--flexiti-color-surface, #ffffff);
-    --_surface-alt: var(--flexiti-color-surface-alt, #f3f5f8);
-    --_border: var(--flexiti-color-border, #7a8291);
-    --_error: var(--flexiti-color-error, #b3261e);
-    --_success: var(--flexiti-color-success, #1b6e3a);
-    --_focus: var(--flexiti-color-focus, #0b5cad);
+    --_primary: var(--flexiti-color-primary, light-dark(#0b5cad, #8ec5ff));
+    --_on-primary: var(--flexiti-color-on-primary, light-dark(#ffffff, #0a1a2e));
+    --_text: var(--flexiti-color-text, light-dark(#1d2330, #eef1f6));
+    --_muted: var(--flexiti-color-text-muted, light-dark(#4a5261, #c0c7d3));
+    --_surface: var(--flexiti-color-surface, light-dark(#ffffff, #161a21));
+    --_surface-alt: var(--flexiti-color-surface-alt, light-dark(#f3f5f8, #222834));
+    --_border: var(--flexiti-color-border, light-dark(#7a8291, #8d96a5));
+    --_error: var(--flexiti-color-error, light-dark(#b3261e, #ffb4ab));
+    --_success: var(--flexiti-color-success, light-dark(#1b6e3a, #8fdaa5));
+    --_focus: var(--flexiti-color-focus, light-dark(#0b5cad, #8ec5ff));
     --_radius: var(--flexiti-radius, 6px);
     --_font: var(--flexiti-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_space: var(--flexiti-spacing, 1rem);
@@ -30,36 +32,15 @@ export const tokens = css`
     font-family: var(--_font);
     font-size: 1rem;
     line-height: 1.5;
+    /* The scheme picks each light-dark() pair: the shopper's, unless theme says otherwise. */
+    color-scheme: light dark;
+  }
+
+  :host([theme='light']) {
     color-scheme: light;
   }
 
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_primary: var(--flexiti-color-primary, #8ec5ff);
-      --_on-primary: var(--flexiti-color-on-primary, #0a1a2e);
-      --_text: var(--flexiti-color-text, #eef1f6);
-      --_muted: var(--flexiti-color-text-muted, #c0c7d3);
-      --_surface: var(--flexiti-color-surface, #161a21);
-      --_surface-alt: var(--flexiti-color-surface-alt, #222834);
-      --_border: var(--flexiti-color-border, #8d96a5);
-      --_error: var(--flexiti-color-error, #ffb4ab);
-      --_success: var(--flexiti-color-success, #8fdaa5);
-      --_focus: var(--flexiti-color-focus, #8ec5ff);
-      color-scheme: dark;
-    }
-  }
-
   :host([theme='dark']) {
-    --_primary: var(--flexiti-color-primary, #8ec5ff);
-    --_on-primary: var(--flexiti-color-on-primary, #0a1a2e);
-    --_text: var(--flexiti-color-text, #eef1f6);
-    --_muted: var(--flexiti-color-text-muted, #c0c7d3);
-    --_surface: var(--flexiti-color-surface, #161a21);
-    --_surface-alt: var(--flexiti-color-surface-alt, #222834);
-    --_border: var(--flexiti-color-border, #8d96a5);
-    --_error: var(--flexiti-color-error, #ffb4ab);
-    --_success: var(--flexiti-color-success, #8fdaa5);
-    --_focus: var(--flexiti-color-focus, #8ec5ff);
     color-scheme: dark;
   }
 
@@ -278,7 +259,6 @@ export const panelStyles = css`
     border-radius: var(--_radius);
   }
 
-  .alert h2,
   .alert h3 {
     font-size: 1.1rem;
     margin: 0 0 0.25rem;
