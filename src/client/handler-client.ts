@@ -146,10 +146,15 @@ function readClaims(session: string): Record<string, unknown> {
 
 const withSlash = (href: string) => (href.endsWith('/') ? href : `${href}/`);
 
+/** Longer than the handler's own Flexiti timeout, so that its answer normally comes first. */
+const TIMEOUT_MS = 45_000;
+
 async function send(url: URL, init: RequestInit): Promise<Response> {
+  const timeout = AbortSignal.timeout(TIMEOUT_MS);
   try {
-    return await fetch(url, init);
+    return await fetch(url, { ...init, signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
   } catch (error) {
+    if (timeout.aborted) throw new RequestError('timeout', true);
     if ((error as Error).name === 'AbortError') throw error;
     throw new RequestError('network', true);
   }

@@ -267,6 +267,24 @@ describe('<flexiti-apply>', function () {
     expect((await decision(el)).textContent).to.equal('You are approved');
   });
 
+  it('offers a retry when Flexiti times out', async () => {
+    const el = await mount();
+    await fill(el, applicant());
+    await termsReady(el);
+    await expect(el).to.be.accessible();
+    // Longer than the handler's timeout for a Flexiti call.
+    await flexitiServer.faults({ latencyMs: 5500, match: '/apply$' });
+    await submit(el);
+    await waitFor(() => root(el).querySelector('[part="alert"]'), 'the failure', 12_000);
+    expect(text(el)).to.contain('Flexiti is not answering');
+    expect(field(el, 'lastName').value).to.not.equal('');
+    expect(submitButton(el).textContent!.trim()).to.equal('Try again');
+    await flexitiServer.faults({});
+    // Flexiti may still have finished the first attempt; the retry gets Flexiti's answer either way.
+    await submit(el);
+    expect((await decision(el)).textContent).to.match(/You are approved|already have a Flexiti account/);
+  });
+
   it('offers a retry when Flexiti cannot be reached', async () => {
     const el = await mount();
     await fill(el, applicant());

@@ -337,7 +337,7 @@ export class FlexitiApply extends LitElement {
   private renderFailure(failure: RequestError) {
     const m = this.locale.messages.failure;
     const reason =
-      failure.code === 'network'
+      failure.code === 'network' || failure.code === 'timeout'
         ? m.network
         : failure.code === 'application_create_error'
           ? m.createError
