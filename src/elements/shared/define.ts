@@ -12,3 +12,13 @@ export function defineElement(tag: string, element: CustomElementConstructor, re
   }
   registry.define(tag, element);
 }
+
+/** Sets or clears a custom state (`:state(name)`); browsers without custom states skip it. */
+export function setState(internals: ElementInternals, name: string, on: boolean): void {
+  try {
+    if (on) internals.states.add(name);
+    else internals.states.delete(name);
+  } catch {
+    // Older browsers: the element works without its custom states.
+  }
+}

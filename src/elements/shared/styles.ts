@@ -316,3 +316,14 @@ export const panelStyles = css`
     white-space: nowrap;
   }
 `;
+
+export const decisionStyles = css`
+  .approved h2 {
+    color: var(--_success);
+  }
+
+  .offers {
+    margin: 0;
+    padding-left: 1.25rem;
+  }
+`;

@@ -1,0 +1,341 @@
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { RequestError, type HandlerClient } from '../../client/handler-client.js';
+import type { LocaleController } from '../../controllers/locale-controller.js';
+import { FlexitiApprovedEvent } from '../../events/flexiti-approved.js';
+import { FlexitiCancelEvent } from '../../events/flexiti-cancel.js';
+import { FlexitiDeclinedEvent } from '../../events/flexiti-declined.js';
+import { FlexitiErrorEvent } from '../../events/flexiti-error.js';
+import { FlexitiPendingEvent } from '../../events/flexiti-pending.js';
+import { FlexitiSubmitEvent } from '../../events/flexiti-submit.js';
+import {
+  ApplyResponseSchema,
+  CancelApplicationResponseSchema,
+  FormValuesResponseSchema,
+  TermsResponseSchema,
+  type Application,
+  type ApplyResponse,
+  type Lang,
+  type Province,
+  type SessionResponse,
+  type TermsResponse,
+} from '../../schemas/index.js';
+import { ApplicationFormController } from './application-form.js';
+import type { SanitizedHtml } from './sanitize.js';
+
+type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
+type Approval = Extract<ApplyResponse, { status: 'approved' }>;
+
+interface FlowState {
+  decision: ApplyResponse | undefined;
+  failure: RequestError | undefined;
+  confirmingCancel: boolean;
+  closed: boolean;
+  status: string;
+}
+
+/**
+ * A whole Flexiti credit application, shared by `<flexiti-apply>` and `<flexiti-checkout>`: form
+ * values and terms for the shopper's language and province, the form, the submission (vetoable,
+ * never twice), Flexiti's decision with its events, Quebec's cancellation, and failures that
+ * keep every value. The host supplies the session and renders `render()`.
+ */
+export class ApplicationFlow implements ReactiveController, FlowState {
+  decision: ApplyResponse | undefined;
+  failure: RequestError | undefined;
+  confirmingCancel = false;
+  closed = false;
+  /** Announced in the host's polite live region. */
+  status = '';
+
+  readonly form: ApplicationFormController;
+
+  constructor(
+    private readonly host: Host,
+    private readonly options: {
+      flow: 'apply' | 'checkout';
+      locale: LocaleController;
+      html: SanitizedHtml;
+      client: () => HandlerClient | undefined;
+      session: () => SessionResponse | undefined;
+      sessionFailed: () => boolean;
+      retrySession: () => unknown;
+      /** What an approval offers next (the checkout continues to the plans). */
+      renderApprovedActions?: (approval: Approval) => TemplateResult;
+    },
+  ) {
+    host.addController(this);
+    this.form = new ApplicationFormController(host, {
+      messages: () => options.locale.messages,
+      formValues: () => this.formValuesTask.value,
+      onSubmit: () => this.submit(),
+      renderAfterFields: () => this.renderTermsAndSubmit(),
+    });
+  }
+
+  hostConnected(): void {}
+
+  get busy(): boolean {
+    return this.submitTask.status === TaskStatus.PENDING || this.cancelTask.status === TaskStatus.PENDING;
+  }
+
+  private set(patch: Partial<FlowState>) {
+    Object.assign(this, patch);
+    this.host.requestUpdate();
+  }
+
+  private readonly formValuesTask = new Task(this.host, {
+    task: ([session, lang], { signal }) => {
+      const client = this.options.client();
+      return session && client ? client.request('form-values', FormValuesResponseSchema, { lang, signal }) : initialState;
+    },
+    args: () => [this.options.session(), this.options.locale.lang] as const,
+  });
+
+  private readonly termsTask: Task<readonly [SessionResponse | undefined, Lang, Province | ''], TermsResponse> = new Task(this.host, {
+    task: ([session, lang, province], { signal }) => {
+      const client = this.options.client();
+      return session && client && province
+        ? client.request('terms', TermsResponseSchema, { lang, query: { province }, signal })
+        : initialState;
+    },
+    args: (): readonly [SessionResponse | undefined, Lang, Province | ''] => [
+      this.options.session(),
+      this.options.locale.lang,
+      this.form.province,
+    ],
+  });
+
+  private readonly submitTask = new Task(this.host, {
+    autoRun: false,
+    task: async ([application]: readonly [Application], { signal }) => {
+      const result = await this.options.client()!.request('apply', ApplyResponseSchema, {
+        body: { application, ...(this.termsTask.value ? { termsVersion: this.termsTask.value.version } : {}) },
+        lang: this.options.locale.lang,
+        signal,
+      });
+      this.decide(result);
+      return result;
+    },
+    onError: (error) => this.fail(error),
+  });
+
+  private readonly cancelTask = new Task(this.host, {
+    autoRun: false,
+    task: async ([receipt]: readonly [string], { signal }) => {
+      await this.options.client()!.request('apply/cancel', CancelApplicationResponseSchema, {
+        body: { receipt },
+        lang: this.options.locale.lang,
+        signal,
+      });
+      this.set({ closed: true, confirmingCancel: false });
+      this.host.dispatchEvent(new FlexitiCancelEvent({ reason: 'account-closed', step: 'approved' }));
+      void this.focusDecision();
+    },
+    onError: (error) => this.fail(error),
+  });
+
+  private submit() {
+    if (this.submitTask.status === TaskStatus.PENDING) return;
+    const application = this.form.submit();
+    if (!application) return;
+    const proceed = this.host.dispatchEvent(
+      new FlexitiSubmitEvent({ flow: this.options.flow, province: application.province, amountRequested: application.amountRequested }),
+    );
+    if (!proceed) return;
+    this.set({ failure: undefined, status: this.options.locale.messages.status.submitting });
+    void this.submitTask.run([application]);
+  }
+
+  private decide(result: ApplyResponse) {
+    this.set({ decision: result, status: '' });
+    if (result.status === 'approved') {
+      const { creditLimit, availableCredit, province, cancellable } = result;
+      this.host.dispatchEvent(new FlexitiApprovedEvent({ kind: 'application', creditLimit, availableCredit, province, cancellable }));
+    } else if (result.status === 'pending') {
+      this.host.dispatchEvent(new FlexitiPendingEvent({ kind: 'application', code: result.code }));
+    } else {
+      this.host.dispatchEvent(new FlexitiDeclinedEvent({ kind: 'application', code: result.code }));
+    }
+    void this.focusDecision();
+  }
+
+  private fail(error: unknown) {
+    this.set({ status: '' });
+    if ((error as Error)?.name === 'AbortError') return;
+    const failure = error instanceof RequestError ? error : new RequestError('unexpected', true);
+    if (failure.code === 'invalid_fields') {
+      this.form.showServerErrors(failure.fieldErrors);
+      return;
+    }
+    this.set({ failure });
+    this.host.dispatchEvent(new FlexitiErrorEvent({ code: failure.code, retryable: failure.retryable }));
+  }
+
+  async focusDecision() {
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>('.decision h2')?.focus();
+  }
+
+  /** A load failure with a retry: nothing typed is lost. */
+  private renderLoadFailed(retry: () => unknown) {
+    const m = this.options.locale.messages;
+    return html`<div class="alert" part="alert" role="alert">
+      <p>${m.failure.loadFailed}</p>
+      <button type="button" class="secondary" part="button" @click=${retry}>${m.retry}</button>
+    </div>`;
+  }
+
+  /** The form, the decision, or the closed account: whichever the shopper is at. */
+  render(): TemplateResult {
+    if (this.closed) return this.renderClosed();
+    if (this.decision) return this.renderDecision(this.decision);
+    return this.renderApplication();
+  }
+
+  private renderApplication() {
+    const m = this.options.locale.messages;
+    const loadFailed = this.renderLoadFailed(() => (this.options.session() ? this.formValuesTask.run() : this.options.retrySession()));
+    if (this.options.sessionFailed()) return loadFailed;
+    // Keep showing the form (and what was typed) while form values reload in another language.
+    if (this.formValuesTask.value) return this.form.render();
+    if (this.formValuesTask.status === TaskStatus.ERROR) return loadFailed;
+    return html`<p>${m.loading}</p>`;
+  }
+
+  private renderTermsAndSubmit(): TemplateResult {
+    const m = this.options.locale.messages;
+    const pending = this.submitTask.status === TaskStatus.PENDING;
+    return html`
+      <section aria-labelledby="terms-title" part="section">
+        <h2 id="terms-title" class="legend">${m.sections.terms}</h2>
+        ${this.termsTask.render({
+          initial: () => html`<p class="help">${m.termsNeedProvince}</p>`,
+          pending: () =>
+            this.termsTask.value ? this.renderTerms(this.termsTask.value.html) : html`<p class="help">${m.status.loadingTerms}</p>`,
+          complete: (terms) => this.renderTerms(terms.html),
+          error: () => this.renderLoadFailed(() => this.termsTask.run()),
+        })}
+        ${this.form.renderAgreement()}
+      </section>
+      ${this.failure ? this.renderFailure(this.failure) : nothing}
+      <div class="actions">
+        <button type="submit" class="primary" part="button submit" ?disabled=${pending} aria-disabled=${pending ? 'true' : 'false'}>
+          ${pending ? m.submitting : this.failure?.retryable ? m.retry : m.submit}
+        </button>
+      </div>
+    `;
+  }
+
+  private renderTerms(source: string) {
+    return html`<div class="terms" part="terms" role="region" aria-label=${this.options.locale.messages.termsRegion} tabindex="0">
+      ${this.options.html.get(source, 3)}
+    </div>`;
+  }
+
+  private renderFailure(failure: RequestError) {
+    const m = this.options.locale.messages.failure;
+    const reason =
+      failure.code === 'network' || failure.code === 'timeout'
+        ? m.network
+        : failure.code === 'application_create_error'
+          ? m.createError
+          : failure.code === 'flexiti_unavailable'
+            ? m.unavailable
+            : failure.code.startsWith('session_') || failure.code === 'no_session'
+              ? m.session
+              : m.generic;
+    return html`<div class="alert" part="alert" role="alert">
+      <h3>${m.title}</h3>
+      <p>${reason} ${failure.retryable ? m.keepAnswers : nothing}</p>
+    </div>`;
+  }
+
+  private renderDecision(decision: ApplyResponse) {
+    const m = this.options.locale.messages;
+    if (decision.status === 'approved') return this.renderApproved(decision);
+    const texts =
+      decision.status === 'declined'
+        ? { title: m.declined.title, text: m.declined[decision.code] }
+        : decision.status === 'pending'
+          ? { title: m.pending.title, text: m.pending[decision.code] }
+          : { title: m.exists.title, text: m.exists.text };
+    return html`<section class="panel decision" part="decision" aria-labelledby="decision-title">
+      <h2 id="decision-title" tabindex="-1">${texts.title}</h2>
+      <p>${texts.text}</p>
+      ${decision.message
+        ? html`<div class="flexiti-message" part="flexiti-message" role="group" aria-label=${m.flexitiSays}>
+            ${this.options.html.get(decision.message, 3)}
+          </div>`
+        : nothing}
+    </section>`;
+  }
+
+  private renderApproved(decision: Extract<ApplyResponse, { status: 'approved' }>) {
+    const m = this.options.locale.messages;
+    const confirming = this.confirmingCancel;
+    const closing = this.cancelTask.status === TaskStatus.PENDING;
+    return html`<section class="panel decision approved" part="decision" aria-labelledby="decision-title">
+      <h2 id="decision-title" tabindex="-1">${m.approved.title}</h2>
+      <p>${m.approved.intro}</p>
+      <dl class="facts" part="facts">
+        <div><dt>${m.approved.creditLimit}</dt><dd>${this.options.locale.money(decision.creditLimit)}</dd></div>
+        <div><dt>${m.approved.availableCredit}</dt><dd>${this.options.locale.money(decision.availableCredit)}</dd></div>
+        ${decision.debtRatio !== undefined
+          ? html`<div><dt>${m.quebec.debtRatio}</dt><dd>${this.options.locale.percent(decision.debtRatio / 100)}</dd></div>`
+          : nothing}
+      </dl>
+      ${decision.debtRatio !== undefined ? html`<p class="help">${m.quebec.debtRatioHelp}</p>` : nothing}
+      <p>${m.approved.card(decision.cardLast4)}</p>
+      ${decision.offers?.length
+        ? html`<h3>${m.quebec.offers}</h3>
+            <ul class="offers">
+              ${decision.offers.map((o) => html`<li>${m.quebec.offer(o.name, o.terms.join(', '))}</li>`)}
+            </ul>`
+        : nothing}
+      <p>${m.approved.next}</p>
+      ${this.options.renderApprovedActions?.(decision) ?? nothing}
+      ${decision.cancellable
+        ? html`<div class="panel">
+            <p>${m.quebec.cancelIntro}</p>
+            ${this.failure ? this.renderFailure(this.failure) : nothing}
+            ${confirming
+              ? html`<div class="alert" part="alert" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-text">
+                  <h3 id="confirm-title">${m.quebec.confirmTitle}</h3>
+                  <p id="confirm-text">${m.quebec.confirmText}</p>
+                  <div class="actions">
+                    <button
+                      class="primary"
+                      part="button"
+                      ?disabled=${closing}
+                      @click=${() => (this.set({ failure: undefined }), this.cancelTask.run([decision.receipt]))}
+                    >
+                      ${closing ? m.quebec.closing : m.quebec.confirmYes}
+                    </button>
+                    <button class="secondary" part="button" ?disabled=${closing} @click=${() => this.set({ confirmingCancel: false })}>
+                      ${m.quebec.confirmNo}
+                    </button>
+                  </div>
+                </div>`
+              : html`<div class="actions">
+                  <button class="secondary" part="button" @click=${() => this.openConfirm()}>${m.quebec.cancel}</button>
+                </div>`}
+          </div>`
+        : nothing}
+    </section>`;
+  }
+
+  private async openConfirm() {
+    this.set({ confirmingCancel: true });
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLButtonElement>('[role="alertdialog"] button')?.focus();
+  }
+
+  private renderClosed() {
+    const m = this.options.locale.messages.quebec;
+    return html`<section class="panel decision" part="decision" aria-labelledby="decision-title">
+      <h2 id="decision-title" tabindex="-1">${m.closedTitle}</h2>
+      <p>${m.closedText}</p>
+    </section>`;
+  }
+}
