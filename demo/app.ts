@@ -20,7 +20,20 @@ export interface DemoOptions {
   unlimited?: boolean;
 }
 
+/** The demo store's one product. */
+const PRICE = 1249.99;
+
+interface Cart {
+  quantity: number;
+  /** The order this cart becomes; a new one once it is paid or changed. */
+  reference: string;
+}
+
+const cartId = (request: Request) => /(?:^|;\s*)demo_cart=([\w-]+)/.exec(request.headers.get('cookie') ?? '')?.[1];
+const newReference = () => `DEMO-${randomBytes(6).toString('hex').toUpperCase()}`;
+
 export function createDemoApp(options: DemoOptions) {
+  const carts = new Map<string, Cart>();
   const sandbox = createSandbox({ basePath: '/sandbox' });
   const outcomes: Array<ApplicationOutcome | PurchaseOutcome> = [];
   const flexiti = options.flexiti ?? {
@@ -34,10 +47,21 @@ export function createDemoApp(options: DemoOptions) {
     ...flexiti,
     sessionSecret: options.sessionSecret ?? randomBytes(32).toString('hex'),
     basePath: '/api/flexiti',
-    // The demo store has one cart: every checkout session is a new order for it.
-    resolveOrder: () => ({ amount: 1249.99, reference: `DEMO-${randomBytes(6).toString('hex').toUpperCase()}` }),
+    // The order is the shopper's cart, kept on the server under a cookie: the browser never
+    // says how much to charge. Pages without a cart (checkout.html) pay a fixed cart.
+    resolveOrder: (request) => {
+      const cart = carts.get(cartId(request) ?? '');
+      if (cart && cart.quantity > 0) return { amount: Math.round(cart.quantity * PRICE * 100) / 100, reference: cart.reference };
+      return { amount: PRICE, reference: `DEMO-${randomBytes(6).toString('hex').toUpperCase()}` };
+    },
     onApplication: (outcome) => void outcomes.push(outcome),
-    onPurchase: (outcome) => void outcomes.push(outcome),
+    onPurchase: (outcome) => {
+      outcomes.push(outcome);
+      // A paid cart is emptied: the next order starts afresh.
+      if (outcome.status === 'approved') {
+        for (const cart of carts.values()) if (cart.reference === outcome.reference) cart.quantity = 0;
+      }
+    },
     ...(options.unlimited ? { rateLimits: { apply: unlimited, verify: unlimited }, logger: false as const } : {}),
   });
 
@@ -45,8 +69,31 @@ export function createDemoApp(options: DemoOptions) {
   app.all('/api/flexiti/*', (c) => handler(c.req.raw, { clientAddress: c.env.incoming.socket.remoteAddress ?? 'unknown' }));
   app.all('/sandbox/*', (c) => sandbox.fetch(c.req.raw, c.env));
   app.get('/demo/outcomes', (c) => c.json(outcomes));
+  // What the server knows of an order: paid only if onPurchase recorded an approval for it.
+  app.get('/demo/orders/:reference', (c) => {
+    const reference = c.req.param('reference');
+    const approval = outcomes.find((o): o is PurchaseOutcome => 'authorizationId' in o && o.status === 'approved' && o.reference === reference);
+    return c.json({ reference, paid: Boolean(approval), authorizationId: approval?.authorizationId ?? null });
+  });
   app.get('/', (c) => c.html(indexPage({ live: Boolean(options.flexiti) })));
+  // The cart: a cookie names it, the server keeps its contents and the price.
+  app.get('/demo/cart', (c) => {
+    const cart = carts.get(cartId(c.req.raw) ?? '');
+    return c.json({ price: PRICE, quantity: cart?.quantity ?? 0, reference: cart?.reference ?? null });
+  });
+  app.post('/demo/cart', async (c) => {
+    const body = (await c.req.json().catch(() => ({}))) as { quantity?: unknown };
+    const quantity = Math.max(0, Math.min(10, Math.floor(Number(body.quantity) || 0)));
+    let id = cartId(c.req.raw);
+    if (!id) {
+      id = randomBytes(12).toString('hex');
+      c.header('set-cookie', `demo_cart=${id}; Path=/; HttpOnly; SameSite=Lax`);
+    }
+    carts.set(id, { quantity, reference: newReference() });
+    return c.json({ price: PRICE, quantity, reference: carts.get(id)!.reference });
+  });
   app.use('/cdn/*', serveStatic({ root: './' }));
+  app.use('/demo-build/*', serveStatic({ root: './demo/.build', rewriteRequestPath: (path) => path.replace(/^\/demo-build/, '') }));
   app.use('/*', serveStatic({ root: './demo/public' }));
   return { app, handler, sandbox, outcomes };
 }

@@ -1,20 +1,56 @@
-/** The demo's pages (plain HTML until the storefront is built on the elements). */
+/** The demo storefront's home page: a product, the cart, and a checkout with Flexiti among the ways to pay. */
 export function indexPage({ live }: { live: boolean }): string {
   return `<!doctype html>
 <html lang="en-CA">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>flexiti-checkout demo</title>
+  <title>Maple &amp; Pine Furniture · flexiti-checkout demo</title>
+  <link rel="stylesheet" href="/demo.css">
+  <script type="module" src="/demo-build/flexiti-checkout-element.js"></script>
+  <script type="module" src="/store.js"></script>
 </head>
 <body>
-  <main>
-    <h1>flexiti-checkout demo</h1>
-    <p>The merchant handler answers at <code>/api/flexiti</code>${
-      live ? ' and talks to the configured Flexiti environment.' : '; the Flexiti POS API sandbox answers at <code>/sandbox/flexiti/pos-api/v2.5</code>.'
-    }</p>
-    <p><a href="/apply.html">Apply for Flexiti financing</a> · <a href="/apply.html?lang=fr-CA">en français</a></p>
-    <p>Server-side outcomes reported by the handler's hooks: <a href="/demo/outcomes">/demo/outcomes</a>.</p>
+  <header class="site">
+    <a href="/" class="brand">Maple &amp; Pine Furniture</a>
+    <nav aria-label="Language">
+      <a href="?lang=en-CA" hreflang="en-CA" lang="en-CA" data-lang="en-CA">English</a>
+      <a href="?lang=fr-CA" hreflang="fr-CA" lang="fr-CA" data-lang="fr-CA">Français</a>
+    </nav>
+  </header>
+  <main class="columns">
+    <div>
+      <section aria-labelledby="product-title" class="product">
+        <h1 id="product-title" data-en="Walnut dining table" data-fr="Table de salle à manger en noyer">Walnut dining table</h1>
+        <p data-en="Solid walnut, seats six. $1,249.99" data-fr="Noyer massif, six places. 1 249,99 $">Solid walnut, seats six. $1,249.99</p>
+        <form id="add" class="inline">
+          <label for="quantity" data-en="Quantity" data-fr="Quantité">Quantity</label>
+          <input id="quantity" name="quantity" type="number" min="1" max="10" value="1" inputmode="numeric">
+          <button type="submit" data-en="Add to cart" data-fr="Ajouter au panier">Add to cart</button>
+        </form>
+      </section>
+      <section aria-labelledby="cart-title">
+        <h2 id="cart-title" data-en="Cart" data-fr="Panier">Cart</h2>
+        <p id="cart" role="status"></p>
+      </section>
+      <section aria-labelledby="pay-title" id="checkout" hidden>
+        <h2 id="pay-title" data-en="Checkout" data-fr="Paiement">Checkout</h2>
+        <fieldset>
+          <legend data-en="Payment method" data-fr="Mode de paiement">Payment method</legend>
+          <label><input type="radio" name="method" value="card"> <span data-en="Credit card (not part of this demo)" data-fr="Carte de crédit (hors de cette démo)">Credit card (not part of this demo)</span></label>
+          <label><input type="radio" name="method" value="flexiti"> <span data-en="Flexiti financing" data-fr="Financement Flexiti">Flexiti financing</span></label>
+        </fieldset>
+        <div id="flexiti-slot"></div>
+        <p id="paid" class="paid" role="status"></p>
+      </section>
+      <p class="hint">${live ? 'Connected to a Flexiti environment.' : 'Embedded Flexiti sandbox: test cards 6374 9800 0000 0001 to …0005, code 2222.'}
+        <a href="/apply.html" data-en="Apply for Flexiti financing" data-fr="Demander le financement Flexiti">Apply for Flexiti financing</a> ·
+        <a href="/checkout.html" data-en="Fixed-cart checkout" data-fr="Paiement d’un panier fixe">Fixed-cart checkout</a></p>
+    </div>
+    <aside aria-labelledby="log-title">
+      <h2 id="log-title" data-en="Events" data-fr="Événements">Events</h2>
+      <ol id="log" class="log" aria-live="polite"></ol>
+    </aside>
   </main>
 </body>
 </html>`;

@@ -1,4 +1,8 @@
-/** The script-tag bundle: registers every element and exposes the classes and events. */
+/**
+ * The script-tag bundle: registers the elements and exposes their classes and events.
+ * `<flexiti-checkout>` joins it once both elements fit the bundle's size budget together.
+ */
 import './elements/flexiti-apply.js';
 
-export * from './index.js';
+export { FlexitiApply } from './elements/apply/flexiti-apply.component.js';
+export * from './events/index.js';

@@ -102,7 +102,7 @@ export class HandlerClient {
       amount: typeof claims.amount === 'number' ? claims.amount : null,
       currency: 'CAD',
       reference: typeof claims.reference === 'string' ? claims.reference : null,
-      mode: claims.mode === 'sandbox' ? 'sandbox' : 'live',
+      mode: 'live',
     };
   }
 

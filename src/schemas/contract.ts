@@ -48,12 +48,15 @@ export const VerifyRequestSchema = z.strictObject({ receipt, method: z.enum(VERI
 
 export const PlansRequestSchema = z.strictObject({ receipt });
 
+/** Flexiti's plan ids and terms: whole numbers from 1 to 999. */
+const isPlanNumber = (n: number) => Number.isInteger(n) && n > 0 && n <= 999;
+
 export const PlanChoiceSchema = z.union([
   z.strictObject({ type: z.literal('regular') }),
   z.strictObject({
     type: z.literal('promotional'),
-    planId: z.int().check(z.positive(), z.lte(999)),
-    term: z.int().check(z.positive(), z.lte(999)),
+    planId: z.number().check(z.refine(isPlanNumber)),
+    term: z.number().check(z.refine(isPlanNumber)),
   }),
 ]);
 export type PlanChoice = z.infer<typeof PlanChoiceSchema>;

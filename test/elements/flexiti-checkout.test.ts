@@ -1,0 +1,411 @@
+/**
+ * <flexiti-checkout> in a real browser against the real handler and sandbox.
+ */
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import '../../src/elements/flexiti-checkout.js';
+import type { FlexitiCheckout } from '../../src/elements/checkout/flexiti-checkout.component.js';
+import { applicant, fill, nextEvent, recordEvents, root, termsReady, text, waitFor } from './helpers/form.js';
+import { flexitiServer } from './helpers/server.js';
+
+const ALEX = '6374980000000001';
+const CAMILLE_ACCOUNT = '20000002';
+const SAM = '6374980000000003';
+const JORDAN = '6374980000000004';
+const TAYLOR = '6374980000000005';
+
+let orders = 0;
+const newReference = () => `ORDER-${Date.now().toString(36)}-${++orders}`;
+
+async function mount(options: { amount?: number; reference?: string; lang?: string } = {}) {
+  const reference = options.reference ?? newReference();
+  const amount = options.amount ?? 250;
+  const el = await fixture<FlexitiCheckout>(html`<flexiti-checkout
+    token-url=${`/api/flexiti/session?amount=${amount}&reference=${reference}`}
+    lang=${options.lang ?? 'en-CA'}
+    amount=${amount}
+  ></flexiti-checkout>`);
+  await waitFor(() => el.step === 'choose' && root(el).querySelector('.actions button'), 'the first step');
+  return Object.assign(el, { reference });
+}
+
+function button(el: FlexitiCheckout, label: RegExp): HTMLButtonElement {
+  const found = [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => label.test(b.textContent ?? ''));
+  if (!found) throw new Error(`no button ${label}`);
+  return found;
+}
+
+async function press(el: FlexitiCheckout, label: RegExp) {
+  await waitFor(() => [...root(el).querySelectorAll('button')].some((b) => label.test(b.textContent ?? '') && !b.disabled), `button ${label}`);
+  button(el, label).click();
+  await el.updateComplete;
+}
+
+async function type(el: FlexitiCheckout, id: string, value: string) {
+  const input = await waitFor(() => root(el).querySelector<HTMLInputElement>(`#${id}`), id);
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await el.updateComplete;
+}
+
+async function at(el: FlexitiCheckout, step: string) {
+  await waitFor(() => el.step === step, `step ${step} (at ${el.step})`);
+  await el.updateComplete;
+}
+
+/** Card → code sent → code entered: the shopper is at the plans. */
+async function identify(el: FlexitiCheckout, card: string, code = '2222') {
+  await press(el, /I have a Flexiti account/);
+  await type(el, 'f-number', card);
+  await press(el, /Find my account/);
+  await at(el, 'method');
+  await press(el, /Send the code/);
+  await at(el, 'code');
+  await type(el, 'f-code', code);
+  await press(el, /^\s*Continue\s*$/);
+  await at(el, 'plans');
+}
+
+async function choosePlan(el: FlexitiCheckout, key?: string) {
+  const radios = await waitFor(() => {
+    const list = [...root(el).querySelectorAll<HTMLInputElement>('input[name="plan"]')];
+    return list.length ? list : undefined;
+  }, 'plans');
+  const radio = key ? radios.find((r) => r.value === key)! : radios[0]!;
+  radio.click();
+  await el.updateComplete;
+  await press(el, /^\s*Continue\s*$/);
+  await at(el, 'review');
+}
+
+async function confirm(el: FlexitiCheckout) {
+  await press(el, /Confirm and pay/);
+}
+
+describe('<flexiti-checkout>', function () {
+  this.timeout(40_000);
+  beforeEach(() => flexitiServer.reset());
+
+  it('pays an order with an existing card, accessible at every step', async () => {
+    const el = await mount({ amount: 1249.99 });
+    const events = recordEvents(el);
+    expect(text(el)).to.contain('$1,249.99');
+    await expect(el).to.be.accessible();
+    await press(el, /I have a Flexiti account/);
+    await at(el, 'identify');
+    await expect(el).to.be.accessible();
+    await type(el, 'f-number', ALEX);
+    expect(root(el).querySelector<HTMLInputElement>('#f-number')!.value).to.equal('6374 9800 0000 0001');
+    await press(el, /Find my account/);
+    await at(el, 'method');
+    expect(text(el)).to.match(/Text message to \*/);
+    await expect(el).to.be.accessible();
+    await press(el, /Send the code/);
+    await at(el, 'code');
+    await expect(el).to.be.accessible();
+    await type(el, 'f-code', '2222');
+    await press(el, /^\s*Continue\s*$/);
+    await at(el, 'plans');
+    await waitFor(() => root(el).querySelector('input[name="plan"]'), 'plans');
+    expect(root(el).querySelectorAll('[part="disclosure"]').length).to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+    await choosePlan(el, '4:3');
+    expect(text(el)).to.contain('FlexitiCard ending in 0001');
+    await expect(el).to.be.accessible();
+    const approved = nextEvent<CustomEvent>(el, 'flexiti-approved');
+    await confirm(el);
+    const { detail } = await approved;
+    expect(detail).to.include({ kind: 'purchase', amount: 1249.99, currency: 'CAD', reference: el.reference });
+    expect(detail.plan).to.deep.equal({ type: 'promotional', planId: 4, term: 3 });
+    await at(el, 'approved');
+    expect(text(el)).to.contain(detail.authorizationId);
+    await expect(el).to.be.accessible();
+    expect(await flexitiServer.authorizations(el.reference)).to.have.length(1);
+    const { purchases } = await flexitiServer.outcomes();
+    expect(purchases.map((p) => p.status)).to.deep.equal(['approved']);
+    const all = JSON.stringify(events);
+    for (const secret of [ALEX, '6374 9800', '2222']) expect(all).to.not.contain(secret);
+  });
+
+  it('finds a Quebec account by account number and speaks French', async () => {
+    const el = await mount({ lang: 'fr-CA', amount: 900 });
+    expect(text(el)).to.contain('900,00 $');
+    await press(el, /J’ai un compte Flexiti|compte Flexiti/);
+    await at(el, 'identify');
+    const radios = root(el).querySelectorAll<HTMLInputElement>('input[name="by"]');
+    radios[1]!.click();
+    await el.updateComplete;
+    await type(el, 'f-number', CAMILLE_ACCOUNT);
+    await press(el, /Trouver mon compte/);
+    await at(el, 'method');
+    await expect(el).to.be.accessible();
+    await press(el, /Envoyer le code/);
+    await at(el, 'code');
+    await type(el, 'f-code', '2222');
+    await press(el, /^\s*Continuer\s*$/);
+    await at(el, 'plans');
+    const keys = (await waitFor(() => {
+      const list = [...root(el).querySelectorAll<HTMLInputElement>('input[name="plan"]')];
+      return list.length ? list : undefined;
+    }, 'plans')).map((r) => r.value);
+    // A Quebec customer is never offered the plan Quebec does not allow.
+    expect(keys.some((k) => k.startsWith('6:'))).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('tells a frozen account it cannot buy, with a way back', async () => {
+    const el = await mount();
+    const declined = nextEvent<CustomEvent>(el, 'flexiti-declined');
+    await press(el, /I have a Flexiti account/);
+    await type(el, 'f-number', SAM);
+    await press(el, /Find my account/);
+    await at(el, 'ineligible');
+    expect((await declined).detail).to.deep.equal({ kind: 'purchase', code: 'user_not_able_to_purchase' });
+    expect(text(el)).to.contain('cannot make purchases');
+    await expect(el).to.be.accessible();
+    const cancel = nextEvent<CustomEvent>(el, 'flexiti-cancel');
+    await press(el, /Choose another payment method/);
+    expect((await cancel).detail).to.deep.equal({ reason: 'shopper', step: 'ineligible' });
+  });
+
+  it('tells an inactive card to activate first', async () => {
+    const el = await mount();
+    await press(el, /I have a Flexiti account/);
+    await type(el, 'f-number', TAYLOR);
+    await press(el, /Find my account/);
+    await at(el, 'ineligible');
+    expect(text(el)).to.contain('not activated');
+  });
+
+  it('puts an unknown or mistyped card number on the field and keeps it', async () => {
+    const el = await mount();
+    await press(el, /I have a Flexiti account/);
+    await type(el, 'f-number', '1234');
+    await press(el, /Find my account/);
+    await waitFor(() => root(el).querySelector('#f-number-error'), 'the error');
+    expect(root(el).querySelector('#f-number-error')!.textContent).to.contain('16 digits');
+    await waitFor(() => el.shadowRoot!.activeElement?.id === 'f-number', 'focus on the field');
+    await type(el, 'f-number', '6374989999999999');
+    await press(el, /Find my account/);
+    await waitFor(() => /could not find/.test(root(el).querySelector('#f-number-error')?.textContent ?? ''), 'not found');
+    expect(root(el).querySelector<HTMLInputElement>('#f-number')!.value).to.equal('6374 9899 9999 9999');
+    await expect(el).to.be.accessible();
+  });
+
+  it('declines an order above the available credit and lets the shopper go back', async () => {
+    const el = await mount({ amount: 200 });
+    await press(el, /I have a Flexiti account/);
+    await type(el, 'f-number', JORDAN);
+    await press(el, /Find my account/);
+    await at(el, 'method');
+    expect(text(el)).to.contain('may not cover this order');
+    await press(el, /Send the code/);
+    await type(el, 'f-code', '2222');
+    await press(el, /^\s*Continue\s*$/);
+    await at(el, 'plans');
+    await choosePlan(el, 'regular');
+    const declined = nextEvent<CustomEvent>(el, 'flexiti-declined');
+    await confirm(el);
+    expect((await declined).detail).to.deep.equal({ kind: 'purchase', code: 'credit_exceeded' });
+    await at(el, 'plans');
+    expect(text(el)).to.contain('more than your available credit');
+    await expect(el).to.be.accessible();
+    expect(await flexitiServer.authorizations(el.reference)).to.have.length(0);
+  });
+
+  it('says when a plan is no longer available and offers the others', async () => {
+    const el = await mount({ amount: 300 });
+    await press(el, /I have a Flexiti account/);
+    const radios = await waitFor(() => root(el).querySelectorAll<HTMLInputElement>('input[name="by"]')[1], 'account radio');
+    radios.click();
+    await type(el, 'f-number', CAMILLE_ACCOUNT);
+    await press(el, /Find my account/);
+    await at(el, 'method');
+    await press(el, /Send the code/);
+    await type(el, 'f-code', '2222');
+    await press(el, /^\s*Continue\s*$/);
+    await at(el, 'plans');
+    await choosePlan(el, 'regular');
+    // A choice that went stale while the shopper reviewed: a plan Quebec cannot use.
+    (el as unknown as { planChoice: string }).planChoice = '6:3';
+    const declined = nextEvent<CustomEvent>(el, 'flexiti-declined');
+    await confirm(el);
+    expect((await declined).detail).to.deep.equal({ kind: 'purchase', code: 'plan_term_not_available' });
+    await at(el, 'plans');
+    expect(text(el)).to.contain('not available for your account');
+  });
+
+  it('lets the shopper enter a wrong code again', async () => {
+    const el = await mount();
+    await identify(el, ALEX, '1111');
+    await choosePlan(el, 'regular');
+    await confirm(el);
+    await at(el, 'code');
+    await waitFor(() => root(el).querySelector('#f-code-error'), 'the code error');
+    expect(root(el).querySelector('#f-code-error')!.textContent).to.contain('not right');
+    await expect(el).to.be.accessible();
+    await type(el, 'f-code', '2222');
+    await press(el, /^\s*Continue\s*$/);
+    await at(el, 'plans');
+    await choosePlan(el, 'regular');
+    await confirm(el);
+    await at(el, 'approved');
+  });
+
+  it('lets a new shopper apply inline, with the order total as the amount, then buy', async () => {
+    const el = await mount({ amount: 640 });
+    await press(el, /Apply now/);
+    await at(el, 'apply');
+    await waitFor(() => root(el).querySelector('#f-firstName'), 'the form');
+    expect(root(el).querySelector<HTMLInputElement>('#f-amountRequested')!.value).to.equal('640');
+    await expect(el).to.be.accessible();
+    const values = applicant({ amountRequested: '640' });
+    await fill(el, values);
+    await termsReady(el);
+    const approvedApplication = nextEvent<CustomEvent>(el, 'flexiti-approved');
+    (root(el).querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    expect((await approvedApplication).detail.kind).to.equal('application');
+    await press(el, /Continue to payment plans/);
+    await at(el, 'plans');
+    await choosePlan(el, 'regular');
+    // The card of the account just opened.
+    expect(text(el)).to.match(/FlexitiCard ending in \d{4}/);
+    const approved = nextEvent<CustomEvent>(el, 'flexiti-approved');
+    await confirm(el);
+    expect((await approved).detail).to.include({ kind: 'purchase', amount: 640 });
+    await at(el, 'approved');
+  });
+
+  it('ends a declined application with its event and a way to other payment methods', async () => {
+    const el = await mount();
+    await press(el, /Apply now/);
+    await waitFor(() => root(el).querySelector('#f-firstName'), 'the form');
+    await fill(el, applicant({ middleName: 'D-FRAUD' }));
+    await termsReady(el);
+    const declined = nextEvent<CustomEvent>(el, 'flexiti-declined');
+    (root(el).querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    expect((await declined).detail).to.deep.equal({ kind: 'application', code: 'application_declined' });
+    await waitFor(() => /another way to pay/.test(text(el)), 'the way back');
+    await expect(el).to.be.accessible();
+    const cancel = nextEvent<CustomEvent>(el, 'flexiti-cancel');
+    await press(el, /Choose another payment method/);
+    expect((await cancel).detail).to.deep.equal({ reason: 'shopper', step: 'apply' });
+  });
+
+  for (const step of ['choose', 'identify', 'method', 'code', 'plans', 'review', 'apply'] as const) {
+    it(`lets the shopper leave at the ${step} step without an error`, async () => {
+      const el = await mount();
+      const events = recordEvents(el);
+      if (step === 'apply') await press(el, /Apply now/);
+      else if (step !== 'choose') {
+        await press(el, /I have a Flexiti account/);
+        if (step !== 'identify') {
+          await type(el, 'f-number', ALEX);
+          await press(el, /Find my account/);
+          await at(el, 'method');
+          if (step !== 'method') {
+            await press(el, /Send the code/);
+            await at(el, 'code');
+            if (step !== 'code') {
+              await type(el, 'f-code', '2222');
+              await press(el, /^\s*Continue\s*$/);
+              await at(el, 'plans');
+              if (step === 'review') await choosePlan(el, 'regular');
+            }
+          }
+        }
+      }
+      await at(el, step);
+      await press(el, /Choose another payment method/);
+      await at(el, 'ended');
+      expect(events.filter((e) => e.type === 'flexiti-cancel').map((e) => e.detail)).to.deep.equal([{ reason: 'shopper', step }]);
+      expect(events.filter((e) => e.type === 'flexiti-error')).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('keeps the step and what was typed when the language changes', async () => {
+    const el = await mount();
+    await press(el, /I have a Flexiti account/);
+    await type(el, 'f-number', ALEX);
+    await press(el, /Find my account/);
+    await at(el, 'method');
+    await press(el, /Send the code/);
+    await at(el, 'code');
+    await type(el, 'f-code', '22');
+    el.lang = 'fr-CA';
+    await waitFor(() => /Entrez votre code/.test(text(el)), 'French');
+    expect(el.step).to.equal('code');
+    expect(root(el).querySelector<HTMLInputElement>('#f-code')!.value).to.equal('22');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<flexiti-checkout>: one authorization per order', function () {
+  this.timeout(40_000);
+  beforeEach(() => flexitiServer.reset());
+
+  it('authorizes once for a double click', async () => {
+    const el = await mount();
+    await identify(el, ALEX);
+    await choosePlan(el, 'regular');
+    await flexitiServer.faults({ latencyMs: 300, match: '/authorization$' });
+    const confirmButton = button(el, /Confirm and pay/);
+    confirmButton.click();
+    confirmButton.click();
+    await el.updateComplete;
+    expect(button(el, /Authorizing/).disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+    await at(el, 'approved');
+    expect(await flexitiServer.authorizations(el.reference)).to.have.length(1);
+    expect((await flexitiServer.outcomes()).purchases).to.have.length(1);
+  });
+
+  it('authorizes once when the answer is lost on the way back', async () => {
+    const el = await mount();
+    await identify(el, ALEX);
+    await choosePlan(el, 'regular');
+    await flexitiServer.faults({ dropResponseNext: 1, match: '/authorization$' });
+    await confirm(el);
+    await at(el, 'approved');
+    expect(await flexitiServer.authorizations(el.reference)).to.have.length(1);
+  });
+
+  it('authorizes once when the browser loses the connection and the shopper retries', async () => {
+    const el = await mount();
+    await identify(el, ALEX);
+    await choosePlan(el, 'regular');
+    // The handler answers 503 three times in a row: the purchase is not made and can be retried.
+    await flexitiServer.faults({ failNext: 3, match: '/authorization$' });
+    await confirm(el);
+    await waitFor(() => root(el).querySelector('[part="alert"]'), 'the failure');
+    expect(text(el)).to.contain('answers are kept');
+    await press(el, /Try again/);
+    await at(el, 'approved');
+    expect(await flexitiServer.authorizations(el.reference)).to.have.length(1);
+  });
+
+  it('authorizes once across a second tab and a reload mid-confirm', async () => {
+    const reference = newReference();
+    const first = await mount({ reference });
+    const second = await mount({ reference });
+    await identify(first, ALEX);
+    await identify(second, ALEX);
+    await choosePlan(first, 'regular');
+    await choosePlan(second, 'regular');
+    await flexitiServer.faults({ latencyMs: 400, match: '/authorization$' });
+    await confirm(first);
+    // The first tab reloads while its purchase is under way: a new element for the same order.
+    first.remove();
+    await confirm(second);
+    await at(second, 'approved');
+    const reloaded = await mount({ reference });
+    await identify(reloaded, ALEX);
+    await choosePlan(reloaded, 'regular');
+    await confirm(reloaded);
+    await at(reloaded, 'approved');
+    expect(text(reloaded)).to.contain(text(second).match(/\d{16}/)![0]);
+    await aTimeout(500);
+    expect(await flexitiServer.authorizations(reference)).to.have.length(1);
+    expect((await flexitiServer.outcomes()).purchases.filter((p) => p.status === 'approved')).to.have.length(1);
+  });
+});
