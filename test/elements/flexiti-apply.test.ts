@@ -4,6 +4,7 @@
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/flexiti-apply.js';
 import type { FlexitiApply } from '../../src/elements/apply/flexiti-apply.component.js';
+import { parseMoney } from '../../src/elements/shared/application-form.js';
 import { sanitize } from '../../src/elements/shared/sanitize.js';
 import {
   PERSONAL,
@@ -106,6 +107,16 @@ describe('<flexiti-apply>', function () {
     expect(out.innerHTML).to.equal(
       '<h3>Title</h3><p>Text <a target="_blank" rel="noopener noreferrer">x</a> <a href="https://flexiti.com/" target="_blank" rel="noopener noreferrer">y</a></p>',
     );
+  });
+
+  it('reads amounts as people type them in English and French', () => {
+    expect(parseMoney('1500')).to.equal(1500);
+    expect(parseMoney('$1,234.56')).to.equal(1234.56);
+    expect(parseMoney('1 234,56 $')).to.equal(1234.56);
+    expect(parseMoney('1\u202f234,5')).to.equal(1234.5);
+    expect(parseMoney('')).to.equal(undefined);
+    expect(parseMoney('12.345')).to.equal('12.345');
+    expect(parseMoney('abc')).to.equal('abc');
   });
 
   it('validates on blur with a message on the field', async () => {

@@ -175,12 +175,15 @@ export class ApplicationFormController implements ReactiveController {
 
   /** Prefill (the order total as amount requested, a province); what the shopper typed wins. */
   prefill(values: Partial<FormState>): void {
+    let changed = false;
     for (const [name, value] of Object.entries(values) as [keyof FormState, string | boolean][]) {
-      if (value !== undefined && (this.values[name] === '' || this.values[name] === false) && !this.touched.has(name)) {
+      const current = this.values[name];
+      if (value !== undefined && value !== current && (current === '' || current === false) && !this.touched.has(name)) {
         (this.values as Record<string, string | boolean>)[name] = value;
+        changed = true;
       }
     }
-    this.host.requestUpdate();
+    if (changed) this.host.requestUpdate();
   }
 
   get province(): Province | '' {

@@ -57,8 +57,8 @@ export function purchaseRoutes(app: Hono<HandlerEnv>, deps: Deps) {
     const body = await readBody(c, PurchaseRequestSchema);
     const receipt = await deps.sessions.readReceipt(session, body.receipt, ['applicant', 'cardholder']);
     if (receipt.kind === 'cardholder' && !body.code) throw errors.invalidRequest([{ field: 'code', code: 'required' }]);
-    const reference = session.reference!;
     const amount = orderAmount(session);
+    const reference = session.reference!;
     const lang = langOf(c);
 
     let lastReferenceId = '';
