@@ -1,4 +1,42 @@
+import ts from 'typescript';
 import { defineConfig, type Plugin } from 'vitest/config';
+
+/**
+ * Drops the indentation inside the elements' `html` templates for the script-tag bundle. Line
+ * breaks stay (source maps keep their lines); HTML reads a line break and its indentation as one
+ * space anyway, and the elements render no <pre> or <textarea>. TypeScript's parser finds the
+ * templates, so expressions and strings inside them are never touched.
+ */
+function trimLitHtml(): Plugin {
+  return {
+    name: 'trim-lit-html',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/src\/elements\/.*\.ts$/.test(id)) return null;
+      const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
+      const edits: Array<[number, number]> = [];
+      const visit = (node: ts.Node) => {
+        if (ts.isTaggedTemplateExpression(node) && node.tag.getText(source) === 'html') {
+          const template = node.template;
+          const parts = ts.isNoSubstitutionTemplateLiteral(template)
+            ? [template]
+            : [template.head, ...template.templateSpans.map((span) => span.literal)];
+          for (const part of parts) edits.push([part.getStart(source), part.getEnd()]);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+      if (edits.length === 0) return null;
+      let out = '';
+      let last = 0;
+      for (const [start, end] of edits.sort((a, b) => a[0] - b[0])) {
+        out += code.slice(last, start) + code.slice(start, end).replace(/\n[ \t]+/g, '\n');
+        last = end;
+      }
+      return { code: out + code.slice(last), map: null };
+    },
+  };
+}
 
 /**
  * Minifies the elements' static `css` templates (no interpolations) for the script-tag bundle:
@@ -30,7 +68,7 @@ function minifyLitCss(): Plugin {
  * every element registered), and vitest runs the Node tests.
  */
 export default defineConfig({
-  plugins: [minifyLitCss()],
+  plugins: [minifyLitCss(), trimLitHtml()],
   build: {
     outDir: 'cdn',
     emptyOutDir: true,

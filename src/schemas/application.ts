@@ -177,4 +177,3 @@ export type ApplicationInput = z.input<typeof ApplicationSchema>;
 export type Application = z.output<typeof ApplicationSchema>;
 export type ApplicationField = keyof ApplicationInput;
 
-export const APPLICATION_FIELDS = Object.keys(ApplicationSchema.def.shape) as ApplicationField[];

@@ -20,7 +20,7 @@ export const tokens = css`
     --_success: var(--flexiti-color-success, light-dark(#1b6e3a, #8fdaa5));
     --_focus: var(--flexiti-color-focus, light-dark(#0b5cad, #8ec5ff));
     --_radius: var(--flexiti-radius, 6px);
-    --_font: var(--flexiti-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_font: var(--flexiti-font-family, system-ui, sans-serif);
     --_space: var(--flexiti-spacing, 1rem);
     --_max-width: var(--flexiti-max-width, 44rem);
 
@@ -52,13 +52,6 @@ export const tokens = css`
   *::before,
   *::after {
     box-sizing: inherit;
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    * {
-      animation: none !important;
-      transition: none !important;
-    }
   }
 `;
 
