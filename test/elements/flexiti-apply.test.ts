@@ -79,6 +79,17 @@ describe('<flexiti-apply>', function () {
     expect(text(el)).to.contain('Test mode');
   });
 
+  it('follows a changed amount until the shopper types one', async () => {
+    const el = await mount({ amount: 1500 });
+    el.amount = 1800;
+    await el.updateComplete;
+    expect(field(el, 'amountRequested').value).to.equal('1800');
+    await set(el, 'amountRequested', '2100');
+    el.amount = 900;
+    await el.updateComplete;
+    expect(field(el, 'amountRequested').value).to.equal('2100');
+  });
+
   it('shows the terms for the province, sanitised, in a focusable region', async () => {
     const el = await mount();
     expect(root(el).querySelector('.terms')).to.equal(null);

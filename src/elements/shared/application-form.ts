@@ -153,6 +153,7 @@ const normaliseDate = (value: string) => value.trim().replace(/[/.\s]/g, '-');
 export class ApplicationFormController implements ReactiveController {
   values: FormState = emptyForm();
   private readonly touched = new Set<ApplicationField>();
+  private readonly prefilled = new Set<ApplicationField>();
   private errors = new Map<ApplicationField, FieldErrorCode>();
   private serverErrors = new Map<ApplicationField, FieldErrorCode>();
   private summaryShown = false;
@@ -173,13 +174,18 @@ export class ApplicationFormController implements ReactiveController {
 
   hostConnected(): void {}
 
-  /** Prefill (the order total as amount requested, a province); what the shopper typed wins. */
+  /**
+   * Prefill (the order total as amount requested, a province). A prefilled value follows later
+   * prefills (the page changed `amount`); once the shopper touches the field, theirs wins.
+   */
   prefill(values: Partial<FormState>): void {
     let changed = false;
     for (const [name, value] of Object.entries(values) as [keyof FormState, string | boolean][]) {
       const current = this.values[name];
-      if (value !== undefined && value !== current && (current === '' || current === false) && !this.touched.has(name)) {
+      const free = current === '' || current === false || this.prefilled.has(name);
+      if (value !== undefined && value !== current && free && !this.touched.has(name)) {
         (this.values as Record<string, string | boolean>)[name] = value;
+        this.prefilled.add(name);
         changed = true;
       }
     }
@@ -255,6 +261,7 @@ export class ApplicationFormController implements ReactiveController {
 
   private update(name: keyof FormState, value: string | boolean) {
     (this.values as Record<string, string | boolean>)[name] = value;
+    this.prefilled.delete(name);
     this.serverErrors.delete(name);
     if (name === 'govIdType') {
       // Keep the issuer only if the new type has it; pick the only one when there is one.

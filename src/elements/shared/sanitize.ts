@@ -27,7 +27,8 @@ function instance() {
 
 /**
  * Sanitised HTML in a `<div>` to render as a Lit child, one cache per element: the same HTML
- * gives the same node, so re-renders leave it (and its scroll position) alone.
+ * gives the same node, so re-renders leave it (and its scroll position) alone. Flexiti sends a
+ * handful of distinct texts (terms per province and language, decision messages).
  */
 export class SanitizedHtml {
   private readonly nodes = new Map<string, HTMLElement>();
@@ -38,7 +39,6 @@ export class SanitizedHtml {
     if (!node) {
       node = document.createElement('div');
       node.append(sanitize(html, headingLevel));
-      if (this.nodes.size > 20) this.nodes.clear();
       this.nodes.set(key, node);
     }
     return node;
