@@ -130,6 +130,10 @@ export class FlexitiCheckout extends LitElement {
         display: grid;
         gap: 0.5rem;
       }
+      .plan-name {
+        font-weight: 650;
+        margin: 0.5rem 0 0.25rem;
+      }
       .plan {
         display: grid;
         grid-template-columns: auto 1fr;
@@ -687,15 +691,24 @@ export class FlexitiCheckout extends LitElement {
 
   private renderPlanChoices(plans: PlansResponse) {
     const c = this.texts;
+    // One group per plan, its terms inside: a long list of terms reads as a few choices.
+    const groups = new Map<string, PlanOption[]>();
+    for (const option of this.planOptions(plans)) groups.set(option.title, [...(groups.get(option.title) ?? []), option]);
+    const radio = (o: PlanOption, label: unknown) => html`<label class="plan" part="plan">
+      <input type="radio" name="plan" value=${o.key} .checked=${this.planChoice === o.key} @change=${() => ((this.planChoice = o.key), this.requestUpdate())} />
+      <span>${label}</span>
+      ${o.disclosures.map((d) => html`<p class="disclosure" part="disclosure">${d}</p>`)}
+    </label>`;
     return html`<form part="form" novalidate @submit=${this.review}>
       <fieldset part="section plans" class="plans">
         <legend part="legend">${c.plansLegend}</legend>
-        ${this.planOptions(plans).map(
-          (o) => html`<label class="plan" part="plan">
-            <input type="radio" name="plan" value=${o.key} .checked=${this.planChoice === o.key} @change=${() => ((this.planChoice = o.key), this.requestUpdate())} />
-            <span><strong>${o.title}</strong><br />${o.detail}</span>
-            ${o.disclosures.map((d) => html`<p class="disclosure" part="disclosure">${d}</p>`)}
-          </label>`,
+        ${[...groups].map(([title, options]) =>
+          options.length === 1
+            ? radio(options[0]!, html`<strong>${title}</strong><br />${options[0]!.detail}`)
+            : html`<fieldset class="plans" part="section">
+                <legend class="plan-name">${title}</legend>
+                ${options.map((o) => radio(o, o.detail))}
+              </fieldset>`,
         )}
       </fieldset>
       ${this.renderActions(html`<button type="submit" class="primary" part="button submit" ?disabled=${!this.planChoice}>${c.continue}</button>`)}
