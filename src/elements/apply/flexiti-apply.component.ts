@@ -1,8 +1,6 @@
-import { Task, TaskStatus, initialState } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { HandlerClient } from '../../client/handler-client.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
-import { FlexitiReadyEvent } from '../../events/flexiti-ready.js';
+import { SessionController } from '../../controllers/session-controller.js';
 import { isProvince } from '../../schemas/index.js';
 import { ApplicationFlow } from '../shared/application-flow.js';
 import { defineElement, setState } from '../shared/define.js';
@@ -84,16 +82,13 @@ export class FlexitiApply extends LitElement {
 
   private readonly locale = new LocaleController(this);
   private readonly internals = this.attachInternals();
-  private client: HandlerClient | undefined;
+  private readonly connection = new SessionController(this, 'apply');
 
   private readonly flow: ApplicationFlow = new ApplicationFlow(this, {
     flow: 'apply',
     locale: this.locale,
     html: new SanitizedHtml(),
-    client: () => this.client,
-    session: () => this.sessionTask.value,
-    sessionFailed: () => this.sessionTask.status === TaskStatus.ERROR,
-    retrySession: () => this.sessionTask.run(),
+    connection: this.connection,
   });
 
   /** Where to get a session: the merchant handler's `POST session` route. */
@@ -117,17 +112,6 @@ export class FlexitiApply extends LitElement {
   /** `light`, `dark`, or `auto` (follow `prefers-color-scheme`). */
   theme: 'auto' | 'light' | 'dark' = 'auto';
 
-  private readonly sessionTask = new Task(this, {
-    task: async ([tokenUrl, session, endpoint], { signal }) => {
-      if (!tokenUrl && !session) return initialState;
-      this.client = new HandlerClient({ flow: 'apply', tokenUrl, session, endpoint });
-      const started = await this.client.start(signal);
-      this.dispatchEvent(new FlexitiReadyEvent({ flow: 'apply', mode: started.mode }));
-      return started;
-    },
-    args: () => [this.tokenUrl || undefined, this.session || undefined, this.endpoint || undefined] as const,
-  });
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('amount') && this.amount !== undefined && this.amount > 0) {
       this.flow.form.prefill({ amountRequested: String(this.amount) });
@@ -142,7 +126,7 @@ export class FlexitiApply extends LitElement {
   override render() {
     return html`
       <div class="visually-hidden" role="status" aria-live="polite">${this.flow.status}</div>
-      ${this.sessionTask.value?.mode === 'sandbox'
+      ${this.connection.task.value?.mode === 'sandbox'
         ? html`<p><span class="badge" part="badge">${this.locale.messages.sandboxBadge}</span></p>`
         : nothing}
       ${this.flow.render()}

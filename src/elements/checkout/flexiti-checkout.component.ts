@@ -1,12 +1,12 @@
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { HandlerClient, RequestError } from '../../client/handler-client.js';
+import { RequestError } from '../../client/handler-client.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
+import { SessionController } from '../../controllers/session-controller.js';
 import { FlexitiApprovedEvent } from '../../events/flexiti-approved.js';
 import { FlexitiCancelEvent } from '../../events/flexiti-cancel.js';
 import { FlexitiDeclinedEvent } from '../../events/flexiti-declined.js';
 import { FlexitiErrorEvent } from '../../events/flexiti-error.js';
-import { FlexitiReadyEvent } from '../../events/flexiti-ready.js';
 import {
   LookupResponseSchema,
   PlansResponseSchema,
@@ -182,21 +182,18 @@ export class FlexitiCheckout extends LitElement {
 
   private readonly locale = new LocaleController(this);
   private readonly internals = this.attachInternals();
+  private readonly connection = new SessionController(this, 'checkout');
 
   /** The checkout's own strings; the shared ones come from the locale controller. */
   private get texts(): CheckoutMessages {
     return this.locale.lang === 'fr-CA' ? checkoutFr : checkoutEn;
   }
-  private client: HandlerClient | undefined;
 
   private readonly application: ApplicationFlow = new ApplicationFlow(this, {
     flow: 'checkout',
     locale: this.locale,
     html: new SanitizedHtml(),
-    client: () => this.client,
-    session: () => this.sessionTask.value,
-    sessionFailed: () => this.sessionTask.status === TaskStatus.ERROR,
-    retrySession: () => this.sessionTask.run(),
+    connection: this.connection,
     renderApprovedActions: (approval) => html`<div class="actions">
       <button class="primary" part="button submit" @click=${() => this.startPlans(approval.receipt, 'applicant', approval.cardLast4)}>
         ${this.texts.continueToPlans}
@@ -244,21 +241,10 @@ export class FlexitiCheckout extends LitElement {
   private declined = '';
   private result: Approved | undefined;
 
-  private readonly sessionTask = new Task(this, {
-    task: async ([tokenUrl, session, endpoint], { signal }) => {
-      if (!tokenUrl && !session) return initialState;
-      this.client = new HandlerClient({ flow: 'checkout', tokenUrl, session, endpoint });
-      const started = await this.client.start(signal);
-      this.dispatchEvent(new FlexitiReadyEvent({ flow: 'checkout', mode: started.mode }));
-      return started;
-    },
-    args: () => [this.tokenUrl || undefined, this.session || undefined, this.endpoint || undefined] as const,
-  });
-
   private readonly lookupTask = new Task(this, {
     autoRun: false,
     task: async ([body]: readonly [{ cardNumber: string } | { accountNumber: string }], { signal }) => {
-      const found = await this.client!.request('lookup', LookupResponseSchema, { body, lang: this.locale.lang, signal });
+      const found = await this.connection.client!.request('lookup', LookupResponseSchema, { body, lang: this.locale.lang, signal });
       if (found.status === 'not_found') return this.showProblem('notFound');
       if (found.status === 'ineligible') {
         this.ineligible = found.code;
@@ -279,7 +265,7 @@ export class FlexitiCheckout extends LitElement {
   private readonly verifyTask = new Task(this, {
     autoRun: false,
     task: async ([method]: readonly [VerifyMethod], { signal }) => {
-      const sent = await this.client!.request('verify', VerifyResponseSchema, {
+      const sent = await this.connection.client!.request('verify', VerifyResponseSchema, {
         body: { receipt: this.receipt, method },
         lang: this.locale.lang,
         signal,
@@ -303,14 +289,14 @@ export class FlexitiCheckout extends LitElement {
   private readonly plansTask = new Task(this, {
     autoRun: false,
     task: async ([receipt]: readonly [string], { signal }) =>
-      this.client!.request('plans', PlansResponseSchema, { body: { receipt }, lang: this.locale.lang, signal }),
+      this.connection.client!.request('plans', PlansResponseSchema, { body: { receipt }, lang: this.locale.lang, signal }),
     onError: (error) => this.fail(error),
   });
 
   private readonly purchaseTask = new Task(this, {
     autoRun: false,
     task: async ([plan]: readonly [PlanChoice], { signal }) => {
-      const answer = await this.client!.request('purchase', PurchaseResponseSchema, {
+      const answer = await this.connection.client!.request('purchase', PurchaseResponseSchema, {
         body: { receipt: this.receipt, plan, ...(this.kind === 'cardholder' ? { code: this.code } : {}) },
         lang: this.locale.lang,
         signal,
@@ -343,7 +329,7 @@ export class FlexitiCheckout extends LitElement {
   });
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
-    const amount = this.sessionTask.value?.amount ?? this.amount;
+    const amount = this.connection.task.value?.amount ?? this.amount;
     if (amount) this.application.form.prefill({ amountRequested: String(amount) });
     const busy = [this.lookupTask, this.verifyTask, this.plansTask, this.purchaseTask].some((t) => t.status === TaskStatus.PENDING);
     setState(this.internals, 'pending', busy || this.application.busy);
@@ -432,7 +418,7 @@ export class FlexitiCheckout extends LitElement {
 
   override render() {
     const m = this.locale.messages;
-    const session = this.sessionTask.value;
+    const session = this.connection.task.value;
     const amount = session?.amount ?? this.amount;
     return html`
       <div class="visually-hidden" role="status" aria-live="polite">${this.status || this.application.status}</div>
@@ -441,12 +427,12 @@ export class FlexitiCheckout extends LitElement {
         ${amount !== undefined ? html`<p>${this.texts.orderTotal}: <strong>${this.locale.money(amount)}</strong></p>` : nothing}
         ${session?.mode === 'sandbox' ? html`<p><span class="badge" part="badge">${m.sandboxBadge}</span></p>` : nothing}
       </header>
-      <div part="step">${this.sessionTask.render({
+      <div part="step">${this.connection.task.render({
         initial: () => html`<p>${m.loading}</p>`,
         pending: () => html`<p>${m.loading}</p>`,
         error: () => html`<div class="alert" part="alert" role="alert">
           <p>${m.failure.loadFailed}</p>
-          <button type="button" class="secondary" part="button" @click=${() => this.sessionTask.run()}>${m.retry}</button>
+          <button type="button" class="secondary" part="button" @click=${() => this.connection.task.run()}>${m.retry}</button>
         </div>`,
         complete: () => this.renderStep(),
       })}</div>
@@ -724,7 +710,7 @@ export class FlexitiCheckout extends LitElement {
     const c = this.texts;
     const plan = this.chosenPlan()!;
     const described = this.describePlan(plan);
-    const amount = this.sessionTask.value?.amount ?? 0;
+    const amount = this.connection.task.value?.amount ?? 0;
     const pending = this.purchaseTask.status === TaskStatus.PENDING;
     return html`<section class="panel" aria-labelledby="review-title" part="review">
       <h3 id="review-title" data-step-heading tabindex="-1">${c.reviewTitle}</h3>

@@ -1,7 +1,8 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { RequestError, type HandlerClient } from '../../client/handler-client.js';
+import { RequestError } from '../../client/handler-client.js';
 import type { LocaleController } from '../../controllers/locale-controller.js';
+import type { SessionController } from '../../controllers/session-controller.js';
 import { FlexitiApprovedEvent } from '../../events/flexiti-approved.js';
 import { FlexitiCancelEvent } from '../../events/flexiti-cancel.js';
 import { FlexitiDeclinedEvent } from '../../events/flexiti-declined.js';
@@ -56,10 +57,7 @@ export class ApplicationFlow implements ReactiveController, FlowState {
       flow: 'apply' | 'checkout';
       locale: LocaleController;
       html: SanitizedHtml;
-      client: () => HandlerClient | undefined;
-      session: () => SessionResponse | undefined;
-      sessionFailed: () => boolean;
-      retrySession: () => unknown;
+      connection: SessionController;
       /** What an approval offers next (the checkout continues to the plans). */
       renderApprovedActions?: (approval: Approval) => TemplateResult;
     },
@@ -86,21 +84,21 @@ export class ApplicationFlow implements ReactiveController, FlowState {
 
   private readonly formValuesTask = new Task(this.host, {
     task: ([session, lang], { signal }) => {
-      const client = this.options.client();
+      const client = this.options.connection.client;
       return session && client ? client.request('form-values', FormValuesResponseSchema, { lang, signal }) : initialState;
     },
-    args: () => [this.options.session(), this.options.locale.lang] as const,
+    args: () => [this.options.connection.task.value, this.options.locale.lang] as const,
   });
 
   private readonly termsTask: Task<readonly [SessionResponse | undefined, Lang, Province | ''], TermsResponse> = new Task(this.host, {
     task: ([session, lang, province], { signal }) => {
-      const client = this.options.client();
+      const client = this.options.connection.client;
       return session && client && province
         ? client.request('terms', TermsResponseSchema, { lang, query: { province }, signal })
         : initialState;
     },
     args: (): readonly [SessionResponse | undefined, Lang, Province | ''] => [
-      this.options.session(),
+      this.options.connection.task.value,
       this.options.locale.lang,
       this.form.province,
     ],
@@ -109,7 +107,7 @@ export class ApplicationFlow implements ReactiveController, FlowState {
   private readonly submitTask = new Task(this.host, {
     autoRun: false,
     task: async ([application]: readonly [Application], { signal }) => {
-      const result = await this.options.client()!.request('apply', ApplyResponseSchema, {
+      const result = await this.options.connection.client!.request('apply', ApplyResponseSchema, {
         body: { application, ...(this.termsTask.value ? { termsVersion: this.termsTask.value.version } : {}) },
         lang: this.options.locale.lang,
         signal,
@@ -123,7 +121,7 @@ export class ApplicationFlow implements ReactiveController, FlowState {
   private readonly cancelTask = new Task(this.host, {
     autoRun: false,
     task: async ([receipt]: readonly [string], { signal }) => {
-      await this.options.client()!.request('apply/cancel', CancelApplicationResponseSchema, {
+      await this.options.connection.client!.request('apply/cancel', CancelApplicationResponseSchema, {
         body: { receipt },
         lang: this.options.locale.lang,
         signal,
@@ -195,8 +193,8 @@ export class ApplicationFlow implements ReactiveController, FlowState {
 
   private renderApplication() {
     const m = this.options.locale.messages;
-    const loadFailed = this.renderLoadFailed(() => (this.options.session() ? this.formValuesTask.run() : this.options.retrySession()));
-    if (this.options.sessionFailed()) return loadFailed;
+    const loadFailed = this.renderLoadFailed(() => (this.options.connection.task.value ? this.formValuesTask.run() : this.options.connection.task.run()));
+    if (this.options.connection.task.status === TaskStatus.ERROR) return loadFailed;
     // Keep showing the form (and what was typed) while form values reload in another language.
     if (this.formValuesTask.value) return this.form.render();
     if (this.formValuesTask.status === TaskStatus.ERROR) return loadFailed;

@@ -1,0 +1,32 @@
+import { Task, initialState } from '@lit/task';
+import type { ReactiveControllerHost } from 'lit';
+import { HandlerClient } from '../client/handler-client.js';
+import { FlexitiReadyEvent } from '../events/flexiti-ready.js';
+import type { Flow } from '../schemas/index.js';
+
+type Host = ReactiveControllerHost & HTMLElement & { tokenUrl: string; session: string; endpoint: string };
+
+/**
+ * The element's session with the merchant handler: minted from `token-url` (or the rendered
+ * `session`) whenever those change, announced with `flexiti-ready`, and the client every request
+ * goes through.
+ */
+export class SessionController {
+  client: HandlerClient | undefined;
+
+  /** The session for the elements: `value`, `status`, `run()` to retry, `render()`. */
+  readonly task;
+
+  constructor(host: Host, flow: Flow) {
+    this.task = new Task(host, {
+      task: async ([tokenUrl, session, endpoint], { signal }) => {
+        if (!tokenUrl && !session) return initialState;
+        this.client = new HandlerClient({ flow, tokenUrl, session, endpoint });
+        const started = await this.client.start(signal);
+        host.dispatchEvent(new FlexitiReadyEvent({ flow, mode: started.mode }));
+        return started;
+      },
+      args: () => [host.tokenUrl || undefined, host.session || undefined, host.endpoint || undefined] as const,
+    });
+  }
+}
