@@ -84,7 +84,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['test/{sandbox,server,schemas}/**/*.test.ts'],
+    include: ['test/{sandbox,server,schemas,ssr}/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 20_000,

@@ -19,12 +19,12 @@ export class RateLimiter {
     if (this.windows.size > 10_000) {
       for (const [k, w] of this.windows) if (w.resetAt <= now) this.windows.delete(k);
     }
-    let window = this.windows.get(key);
-    if (!window || window.resetAt <= now) {
-      window = { count: 0, resetAt: now + limit.windowMs };
-      this.windows.set(key, window);
+    let current = this.windows.get(key);
+    if (!current || current.resetAt <= now) {
+      current = { count: 0, resetAt: now + limit.windowMs };
+      this.windows.set(key, current);
     }
-    window.count++;
-    return window.count > limit.max ? Math.ceil((window.resetAt - now) / 1000) : 0;
+    current.count++;
+    return current.count > limit.max ? Math.ceil((current.resetAt - now) / 1000) : 0;
   }
 }
