@@ -7,6 +7,7 @@ import type { FlexitiClient } from './flexiti-client.js';
 import type { Logger } from './logger.js';
 import { parseLang } from './mapping.js';
 import type { RateLimit, RateLimiter } from './rate-limit.js';
+import type { RetryPolicy } from './retry.js';
 import type { Session, Sessions } from './sessions.js';
 import type { ClaimStore } from './store.js';
 import type { TtlCache } from './ttl-cache.js';
@@ -24,6 +25,8 @@ export interface Deps {
   cache: TtlCache;
   flows: readonly Flow[];
   rateLimits: Record<'apply' | 'verify', { perSession: RateLimit; perAddress: RateLimit }>;
+  /** The resolved retry policy (defaults merged with the merchant's settings). */
+  retry: RetryPolicy;
   onApplication: (outcome: ApplicationOutcome) => Promise<void>;
   onPurchase: (outcome: PurchaseOutcome) => Promise<void>;
 }

@@ -68,6 +68,7 @@ export function createFlexitiHandler(config: FlexitiHandlerConfig): FlexitiHandl
     cache: new TtlCache(config.cacheTtlMs ?? 5 * 60_000, nowMs),
     flows: config.flows ?? FLOWS,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...config.rateLimits },
+    retry,
     onApplication: guardHook('onApplication', config.onApplication, logger),
     onPurchase: guardHook('onPurchase', config.onPurchase, logger),
   };

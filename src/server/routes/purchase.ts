@@ -68,7 +68,6 @@ export function purchaseRoutes(app: Hono<HandlerEnv>, deps: Deps) {
       `purchase:${reference}`,
       { ttlMs: 120_000, retainMs: 7 * 24 * 3600_000, waitMs: 60_000 },
       async () => {
-        const policy = { ...deps.config.retry, attempts: 3, baseDelayMs: 200, maxDelayMs: 2_000 };
         for (let attempt = 1; ; attempt++) {
           // Before every attempt, look for an authorization an earlier attempt (this instance, another
           // one, or one whose answer was lost) already made for this order.
@@ -94,8 +93,8 @@ export function purchaseRoutes(app: Hono<HandlerEnv>, deps: Deps) {
               operation: 'authorization',
             });
           } catch (error) {
-            if (!(error instanceof FlexitiUnavailableError) || attempt >= policy.attempts) throw error;
-            await sleep(backoffDelay(policy, attempt));
+            if (!(error instanceof FlexitiUnavailableError) || attempt >= deps.retry.attempts) throw error;
+            await sleep(backoffDelay(deps.retry, attempt));
             continue;
           }
           if (response.status === 200 && isRecord(response.body)) {
