@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { randomBytes } from 'node:crypto';
 import { createSandbox, SANDBOX_CLIENT } from '../src/sandbox/index.js';
 import { createFlexitiHandler, type ApplicationOutcome, type PurchaseOutcome } from '../src/server/index.js';
-import { indexPage } from './pages.js';
+import { applyPage, checkoutPage, storePage } from './pages.js';
 
 export interface DemoOptions {
   /** Where this process listens, for the handler to reach the embedded sandbox. */
@@ -75,7 +75,9 @@ export function createDemoApp(options: DemoOptions) {
     const approval = outcomes.find((o): o is PurchaseOutcome => 'authorizationId' in o && o.status === 'approved' && o.reference === reference);
     return c.json({ reference, paid: Boolean(approval), authorizationId: approval?.authorizationId ?? null });
   });
-  app.get('/', (c) => c.html(indexPage({ live: Boolean(options.flexiti) })));
+  app.get('/', (c) => c.html(storePage({ live: Boolean(options.flexiti) })));
+  app.get('/apply.html', (c) => c.html(applyPage()));
+  app.get('/checkout.html', (c) => c.html(checkoutPage()));
   // The cart: a cookie names it, the server keeps its contents and the price.
   app.get('/demo/cart', (c) => {
     const cart = carts.get(cartId(c.req.raw) ?? '');

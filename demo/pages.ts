@@ -1,14 +1,23 @@
-/** The demo storefront's home page: a product, the cart, and a checkout with Flexiti among the ways to pay. */
-export function indexPage({ live }: { live: boolean }): string {
+/**
+ * The demo's pages. One layout (head, shop header with the language links, the event log) and
+ * the main content of each page. No inline scripts: each page loads its own module.
+ */
+interface Page {
+  title: string;
+  /** Module scripts, in order. */
+  scripts: string[];
+  main: string;
+}
+
+function layout({ title, scripts, main }: Page): string {
   return `<!doctype html>
 <html lang="en-CA">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>Maple &amp; Pine Furniture · flexiti-checkout demo</title>
+  <title>${title} · flexiti-checkout demo</title>
   <link rel="stylesheet" href="/demo.css">
-  <script type="module" src="/demo-build/flexiti-checkout-element.js"></script>
-  <script type="module" src="/store.js"></script>
+${scripts.map((src) => `  <script type="module" src="${src}"></script>`).join('\n')}
 </head>
 <body>
   <header class="site">
@@ -18,7 +27,21 @@ export function indexPage({ live }: { live: boolean }): string {
       <a href="?lang=fr-CA" hreflang="fr-CA" lang="fr-CA" data-lang="fr-CA">Français</a>
     </nav>
   </header>
-  <main class="columns">
+${main}
+</body>
+</html>`;
+}
+
+/** The element bundles: the script-tag bundle, and the checkout's own build until it joins it. */
+const CDN = '/cdn/flexiti-checkout.js';
+const CHECKOUT = '/demo-build/flexiti-checkout-element.js';
+
+/** The storefront: a product, the cart, and a checkout with Flexiti among the ways to pay. */
+export function storePage({ live }: { live: boolean }): string {
+  return layout({
+    title: 'Maple &amp; Pine Furniture',
+    scripts: [CHECKOUT, '/store.js'],
+    main: `  <main class="columns">
     <div>
       <section aria-labelledby="product-title" class="product">
         <h1 id="product-title" data-en="Walnut dining table" data-fr="Table de salle à manger en noyer">Walnut dining table</h1>
@@ -51,7 +74,46 @@ export function indexPage({ live }: { live: boolean }): string {
       <h2 id="log-title" data-en="Events" data-fr="Événements">Events</h2>
       <ol id="log" class="log" aria-live="polite"></ol>
     </aside>
-  </main>
-</body>
-</html>`;
+  </main>`,
+  });
+}
+
+/** The credit application on its own. */
+export function applyPage(): string {
+  return layout({
+    title: 'Apply for Flexiti financing',
+    scripts: [CDN, '/apply.js'],
+    main: `  <main class="columns">
+    <section aria-labelledby="page-title">
+      <h1 id="page-title" data-en="Apply for Flexiti financing" data-fr="Demander le financement Flexiti">Apply for Flexiti financing</h1>
+      <flexiti-apply token-url="/api/flexiti/session" amount="1500"></flexiti-apply>
+    </section>
+    <aside aria-labelledby="log-title">
+      <h2 id="log-title" data-en="Events" data-fr="Événements">Events</h2>
+      <p class="hint" data-en="What the element tells the page. Try a middle name of D-NO_HIT, P-REVIEW_MISC or A-RR_H." data-fr="Ce que l’élément signale à la page. Essayez le deuxième prénom D-NO_HIT, P-REVIEW_MISC ou A-RR_H.">What the element tells the page. Try a middle name of D-NO_HIT, P-REVIEW_MISC or A-RR_H.</p>
+      <ol id="log" class="log" aria-live="polite"></ol>
+    </aside>
+  </main>`,
+  });
+}
+
+/** A checkout for a fixed cart. */
+export function checkoutPage(): string {
+  return layout({
+    title: 'Checkout',
+    scripts: [CHECKOUT, '/checkout.js'],
+    main: `  <main class="columns">
+    <section aria-labelledby="page-title">
+      <h1 id="page-title" data-en="Checkout" data-fr="Paiement">Checkout</h1>
+      <p id="order" data-en="Walnut dining table · $1,249.99" data-fr="Table de salle à manger en noyer · 1 249,99 $">Walnut dining table · $1,249.99</p>
+      <flexiti-checkout token-url="/api/flexiti/session" amount="1249.99"></flexiti-checkout>
+      <p id="paid" class="paid" role="status"></p>
+    </section>
+    <aside aria-labelledby="log-title">
+      <h2 id="log-title" data-en="Events" data-fr="Événements">Events</h2>
+      <p class="hint" data-en="Test cards: 6374 9800 0000 0001 (normal), …0003 (frozen), …0004 (low credit). Code 2222." data-fr="Cartes d’essai : 6374 9800 0000 0001 (normale), …0003 (gelée), …0004 (peu de crédit). Code 2222.">Test cards: 6374 9800 0000 0001 (normal), …0003 (frozen), …0004 (low credit). Code 2222.</p>
+      <ol id="log" class="log" aria-live="polite"></ol>
+    </aside>
+  </main>`,
+  });
 }
