@@ -65,7 +65,8 @@ function minifyLitCss(): Plugin {
 
 /**
  * Two jobs: `vite build` writes the script-tag bundle `cdn/flexiti-checkout.js` (minified ESM,
- * every element registered), and vitest runs the Node tests.
+ * every element registered) with its lazily loaded chunk (DOMPurify) in `cdn/chunks/`, and vitest
+ * runs the Node tests.
  */
 export default defineConfig({
   plugins: [minifyLitCss(), trimLitHtml()],
@@ -76,7 +77,7 @@ export default defineConfig({
     sourcemap: true,
     minify: 'oxc',
     // Library builds keep whitespace by default; the script tag wants the smallest file.
-    rolldownOptions: { output: { minify: true } },
+    rolldownOptions: { output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' } },
     lib: {
       entry: 'src/cdn.ts',
       formats: ['es'],

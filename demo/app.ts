@@ -95,7 +95,6 @@ export function createDemoApp(options: DemoOptions) {
     return c.json({ price: PRICE, quantity, reference: carts.get(id)!.reference });
   });
   app.use('/cdn/*', serveStatic({ root: './' }));
-  app.use('/demo-build/*', serveStatic({ root: './demo/.build', rewriteRequestPath: (path) => path.replace(/^\/demo-build/, '') }));
   app.use('/*', serveStatic({ root: './demo/public' }));
   return { app, handler, sandbox, outcomes };
 }

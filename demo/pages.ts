@@ -32,15 +32,14 @@ ${main}
 </html>`;
 }
 
-/** The element bundles: the script-tag bundle, and the checkout's own build until it joins it. */
+/** The script-tag bundle, with both elements. */
 const CDN = '/cdn/flexiti-checkout.js';
-const CHECKOUT = '/demo-build/flexiti-checkout-element.js';
 
 /** The storefront: a product, the cart, and a checkout with Flexiti among the ways to pay. */
 export function storePage({ live }: { live: boolean }): string {
   return layout({
     title: 'Maple &amp; Pine Furniture',
-    scripts: [CHECKOUT, '/store.js'],
+    scripts: [CDN, '/store.js'],
     main: `  <main class="columns">
     <div>
       <section aria-labelledby="product-title" class="product">
@@ -101,7 +100,7 @@ export function applyPage(): string {
 export function checkoutPage(): string {
   return layout({
     title: 'Checkout',
-    scripts: [CHECKOUT, '/checkout.js'],
+    scripts: [CDN, '/checkout.js'],
     main: `  <main class="columns">
     <section aria-labelledby="page-title">
       <h1 id="page-title" data-en="Checkout" data-fr="Paiement">Checkout</h1>

@@ -2,7 +2,7 @@
  * Benchmark (not a test): how long `<flexiti-checkout>` takes from the shopper's "confirm" to
  * the approved screen (purchase route, order claim, the check for an existing authorization,
  * Flexiti's authorization, the hook), against the sandbox, in Chromium. Run `npm start`'s
- * builds first (`npm run build && vite build --config demo/vite.config.ts`).
+ * build first (`npm run build`).
  *
  *   npm run bench:checkout -- [runs=30]
  */

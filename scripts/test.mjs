@@ -45,14 +45,18 @@ if (!current) console.log('custom-elements.json is out of date: run `npm run ana
 check('custom-elements.json is current', current);
 
 // The script-tag bundle's size budget: every JavaScript file `vite build` writes to cdn/ (the
-// entry and any lazily loaded chunk), each gzipped at level 9, together.
-const BUDGET_BYTES = 40 * 1024;
+// entry and its lazily loaded chunks), each gzipped at level 9, together.
+const BUDGET_BYTES = 45 * 1024;
 const built = run(bin('vite'), ['build', '--logLevel', 'warn']);
 let bundleBytes = Infinity;
 if (built) {
-  bundleBytes = readdirSync('cdn')
-    .filter((name) => name.endsWith('.js'))
-    .reduce((sum, name) => sum + gzipSync(readFileSync(join('cdn', name)), { level: 9 }).length, 0);
+  const files = readdirSync('cdn', { recursive: true }).filter((name) => name.endsWith('.js'));
+  bundleBytes = 0;
+  for (const name of files) {
+    const bytes = gzipSync(readFileSync(join('cdn', name)), { level: 9 }).length;
+    console.log(`  cdn/${name}: ${bytes} bytes gzip`);
+    bundleBytes += bytes;
+  }
 }
 console.log(`cdn/ JavaScript: ${bundleBytes} bytes gzip (budget ${BUDGET_BYTES})`);
 check(`script-tag bundle within ${BUDGET_BYTES / 1024} kB gzip`, bundleBytes <= BUDGET_BYTES);

@@ -1,8 +1,10 @@
 /**
- * The script-tag bundle: registers the elements and exposes their classes and events.
- * `<flexiti-checkout>` joins it once both elements fit the bundle's size budget together.
+ * The script-tag bundle: registers both elements and exposes their classes and events.
+ * DOMPurify is a chunk of its own, loaded when Flexiti's HTML is about to be shown.
  */
 import './elements/flexiti-apply.js';
+import './elements/flexiti-checkout.js';
 
 export { FlexitiApply } from './elements/apply/flexiti-apply.component.js';
+export { FlexitiCheckout } from './elements/checkout/flexiti-checkout.component.js';
 export * from './events/index.js';

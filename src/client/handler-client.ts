@@ -1,6 +1,5 @@
-import type * as z from 'zod/mini';
 import {
-  SessionResponseSchema,
+  CONTRACT_VERSION,
   type ErrorResponse,
   type FieldError,
   type Flow,
@@ -11,7 +10,8 @@ import {
 /**
  * The elements' client for the merchant handler: gets a session from `token-url` (or uses a
  * server-rendered one), sends `Authorization: Bearer <session>`, renews an expired session once
- * and repeats the call, and parses every answer with the contract's schema.
+ * and repeats the call. A session from a handler of another contract version is refused at once
+ * (`session_incompatible`); the answers of a compatible handler are typed by the contract.
  */
 
 export class RequestError extends Error {
@@ -46,11 +46,10 @@ export class HandlerClient {
     return this.current;
   }
 
-  async request<S extends z.ZodMiniType>(
+  async request<T extends object>(
     path: string,
-    schema: S,
     init: { method?: 'GET' | 'POST'; body?: unknown; lang: Lang; query?: Record<string, string>; signal?: AbortSignal },
-  ): Promise<z.output<S>> {
+  ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       const session = await this.start(init.signal);
       const url = new URL(path, session.base);
@@ -67,9 +66,8 @@ export class HandlerClient {
       });
       const json: unknown = await response.json().catch(() => undefined);
       if (response.ok) {
-        const parsed = schema.safeParse(json);
-        if (!parsed.success) throw new RequestError('bad_response', true, response.status);
-        return parsed.data as z.output<S>;
+        if (typeof json !== 'object' || json === null) throw new RequestError('bad_response', true, response.status);
+        return json as T;
       }
       const error = errorOf(json, response.status);
       if (error.code === 'session_expired' && attempt === 0 && this.source.tokenUrl) {
@@ -92,7 +90,7 @@ export class HandlerClient {
   private rendered(session: string): SessionResponse & { base: string } {
     const endpoint = this.source.endpoint ?? '/api/flexiti';
     // The session is signed, not secret: its amount and reference can be read here.
-    const claims = readClaims(session);
+    const claims = compatible(session);
     return {
       session,
       endpoint,
@@ -118,9 +116,10 @@ export class HandlerClient {
       ...(signal ? { signal } : {}),
     });
     const json: unknown = await response.json().catch(() => undefined);
-    const parsed = SessionResponseSchema.safeParse(json);
-    if (!response.ok || !parsed.success) throw errorOf(json, response.status, 'session_failed');
-    return { ...parsed.data, base: withSlash(new URL(parsed.data.endpoint, url).href) };
+    const minted = json as SessionResponse | undefined;
+    if (!response.ok || typeof minted?.session !== 'string') throw errorOf(json, response.status, 'session_failed');
+    compatible(minted.session);
+    return { ...minted, base: withSlash(new URL(minted.endpoint, url).href) };
   }
 }
 
@@ -133,6 +132,16 @@ function errorOf(json: unknown, status: number, fallback = `http_${status}`): Re
     status,
     Array.isArray(body.fieldErrors) ? body.fieldErrors : [],
   );
+}
+
+/** The session's claims, when its handler speaks this contract version. */
+function compatible(session: string): Record<string, unknown> {
+  const claims = readClaims(session);
+  if (claims.v !== CONTRACT_VERSION) {
+    console.error(`flexiti-checkout: the handler speaks contract ${String(claims.v)}, this script ${CONTRACT_VERSION}; deploy matching releases.`);
+    throw new RequestError('session_incompatible', false);
+  }
+  return claims;
 }
 
 function readClaims(session: string): Record<string, unknown> {

@@ -4,8 +4,16 @@ import { PROVINCES } from './canada.js';
 
 /**
  * The browser-facing contract of the merchant handler: one schema per request body the elements
- * send (validated by the handler) and per response they read (parsed by the elements).
+ * send (validated by the handler) and per response they read.
  */
+
+/**
+ * The contract's version, carried in every session token as the `v` claim. The elements check it
+ * once when a session starts and then trust the typed answers of the handler that minted it, so
+ * a script tag and a handler from incompatible releases fail at once with `session_incompatible`.
+ * The response schemas below describe those answers; the handler's tests hold it to them.
+ */
+export const CONTRACT_VERSION = 1;
 
 export const FLOWS = ['checkout', 'apply'] as const;
 export type Flow = (typeof FLOWS)[number];

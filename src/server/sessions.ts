@@ -1,4 +1,4 @@
-import type { Flow, Province } from '../schemas/index.js';
+import { CONTRACT_VERSION, type Flow, type Province } from '../schemas/index.js';
 import { errors } from './errors.js';
 import { Signer, randomId } from './signing.js';
 
@@ -11,6 +11,8 @@ import { Signer, randomId } from './signing.js';
 
 export interface Session {
   typ: 'session';
+  /** The contract version (`CONTRACT_VERSION`), read by the elements. */
+  v: number;
   id: string;
   flow: Flow;
   /** Dollars, decided by the server; `null` for a standalone application. */
@@ -45,6 +47,7 @@ export class Sessions {
   async create(input: { flow: Flow; amount: number | null; reference: string | null; ttlSeconds?: number }) {
     const session: Session = {
       typ: 'session',
+      v: CONTRACT_VERSION,
       id: randomId(),
       flow: input.flow,
       amount: input.amount,

@@ -5,7 +5,7 @@ import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/flexiti-apply.js';
 import type { FlexitiApply } from '../../src/elements/apply/flexiti-apply.component.js';
 import { parseMoney } from '../../src/elements/shared/application-form.js';
-import { sanitize } from '../../src/elements/shared/sanitize.js';
+import { SanitizedHtml, loadSanitizer, sanitize } from '../../src/elements/shared/sanitize.js';
 import {
   PERSONAL,
   applicant,
@@ -107,7 +107,8 @@ describe('<flexiti-apply>', function () {
     await expect(el).to.be.accessible();
   });
 
-  it('sanitises what Flexiti sends', () => {
+  it('sanitises what Flexiti sends', async () => {
+    await loadSanitizer();
     const out = document.createElement('div');
     out.append(
       sanitize(
@@ -118,6 +119,16 @@ describe('<flexiti-apply>', function () {
     expect(out.innerHTML).to.equal(
       '<h3>Title</h3><p>Text <a target="_blank" rel="noopener noreferrer">x</a> <a href="https://flexiti.com/" target="_blank" rel="noopener noreferrer">y</a></p>',
     );
+  });
+
+  it('shows what Flexiti sends as plain text while the sanitiser is not loaded', async () => {
+    // A second instance of the module, whose DOMPurify chunk has not been loaded.
+    const fresh = new URL('../../src/elements/shared/sanitize.ts?unloaded', import.meta.url).href;
+    const { SanitizedHtml: Unloaded } = (await import(fresh)) as { SanitizedHtml: typeof SanitizedHtml };
+    const node = new Unloaded().get('<p>Hello <img src=x onerror="window.hit=1"><b>there</b></p><script>window.hit=1</script>');
+    expect(node.innerHTML).to.equal('Hello therewindow.hit=1');
+    expect(node.children.length).to.equal(0);
+    expect((window as { hit?: number }).hit).to.equal(undefined);
   });
 
   it('reads amounts as people type them in English and French', () => {
@@ -328,6 +339,24 @@ describe('<flexiti-apply>', function () {
     await aTimeout(2100);
     await submit(el);
     expect((await decision(el)).textContent).to.equal('You are approved');
+  });
+
+  it('refuses a session from a handler of another contract version, before any request', async () => {
+    const claims = btoa(JSON.stringify({ typ: 'session', v: 0, flow: 'apply', exp: 4_000_000_000 })).replace(/=+$/, '');
+    const before = (await flexitiServer.stats()).byRoute;
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (message: string) => errors.push(message);
+    try {
+      const el = await fixture<FlexitiApply>(html`<flexiti-apply lang="en-CA" session=${`${claims}.signature`}></flexiti-apply>`);
+      await waitFor(() => root(el).querySelector('[part="alert"]'), 'the failure');
+      expect(text(el)).to.contain('The application could not be loaded.');
+      await expect(el).to.be.accessible();
+    } finally {
+      console.error = original;
+    }
+    expect(errors.join(' ')).to.contain('contract 0');
+    expect((await flexitiServer.stats()).byRoute).to.deep.equal(before);
   });
 
   it('sends one application for a double click', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTRACT_VERSION } from '../../src/schemas/index.js';
 import { application, PII } from '../schemas/fixtures.js';
 import { expectNoLeaks, newOrder, startStack, type Stack } from './stack.js';
 
@@ -37,6 +38,14 @@ describe('sessions', () => {
       expect(response.body.code).toBe(code);
     }
     expect(stack.sandbox.stats.byRoute['GET customers/lookup'] ?? 0).toBe(0);
+  });
+
+  it('carries the contract version the elements check, readable but not forgeable', async () => {
+    const session = await stack.session('checkout');
+    const payload = JSON.parse(Buffer.from(session.split('.')[0]!, 'base64url').toString());
+    expect(payload.v).toBe(CONTRACT_VERSION);
+    const downgraded = await stack.api('lookup', { session: tamper(session, (p) => (p.v = 0)), body: { cardNumber: ALEX } });
+    expect(downgraded.body.code).toBe('session_invalid');
   });
 
   it('marks an expired session retryable, so the element renews it', async () => {

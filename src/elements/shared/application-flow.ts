@@ -10,11 +10,8 @@ import { FlexitiErrorEvent } from '../../events/flexiti-error.js';
 import { FlexitiPendingEvent } from '../../events/flexiti-pending.js';
 import { FlexitiSubmitEvent } from '../../events/flexiti-submit.js';
 import {
-  ApplyResponseSchema,
-  CancelApplicationResponseSchema,
-  FormValuesResponseSchema,
-  TermsResponseSchema,
   type Application,
+  type FormValuesResponse,
   type ApplyResponse,
   type Lang,
   type Province,
@@ -22,7 +19,7 @@ import {
   type TermsResponse,
 } from '../../schemas/index.js';
 import { ApplicationFormController } from './application-form.js';
-import type { SanitizedHtml } from './sanitize.js';
+import { loadSanitizer, type SanitizedHtml } from './sanitize.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 type Approval = Extract<ApplyResponse, { status: 'approved' }>;
@@ -85,7 +82,7 @@ export class ApplicationFlow implements ReactiveController, FlowState {
   private readonly formValuesTask = new Task(this.host, {
     task: ([session, lang], { signal }) => {
       const client = this.options.connection.client;
-      return session && client ? client.request('form-values', FormValuesResponseSchema, { lang, signal }) : initialState;
+      return session && client ? client.request<FormValuesResponse>('form-values', { lang, signal }) : initialState;
     },
     args: () => [this.options.connection.task.value, this.options.locale.lang] as const,
   });
@@ -94,7 +91,9 @@ export class ApplicationFlow implements ReactiveController, FlowState {
     task: ([session, lang, province], { signal }) => {
       const client = this.options.connection.client;
       return session && client && province
-        ? client.request('terms', TermsResponseSchema, { lang, query: { province }, signal })
+        ? Promise.all([client.request<TermsResponse>('terms', { lang, query: { province }, signal }), loadSanitizer()]).then(
+            ([terms]) => terms,
+          )
         : initialState;
     },
     args: (): readonly [SessionResponse | undefined, Lang, Province | ''] => [
@@ -107,11 +106,15 @@ export class ApplicationFlow implements ReactiveController, FlowState {
   private readonly submitTask = new Task(this.host, {
     autoRun: false,
     task: async ([application]: readonly [Application], { signal }) => {
-      const result = await this.options.connection.client!.request('apply', ApplyResponseSchema, {
-        body: { application, ...(this.termsTask.value ? { termsVersion: this.termsTask.value.version } : {}) },
-        lang: this.options.locale.lang,
-        signal,
-      });
+      const [result] = await Promise.all([
+        this.options.connection.client!.request<ApplyResponse>('apply', {
+          body: { application, ...(this.termsTask.value ? { termsVersion: this.termsTask.value.version } : {}) },
+          lang: this.options.locale.lang,
+          signal,
+        }),
+        // The decision shows even if the sanitiser cannot load: its message then renders as text.
+        loadSanitizer().catch(() => undefined),
+      ]);
       this.decide(result);
       return result;
     },
@@ -121,7 +124,7 @@ export class ApplicationFlow implements ReactiveController, FlowState {
   private readonly cancelTask = new Task(this.host, {
     autoRun: false,
     task: async ([receipt]: readonly [string], { signal }) => {
-      await this.options.connection.client!.request('apply/cancel', CancelApplicationResponseSchema, {
+      await this.options.connection.client!.request<object>('apply/cancel', {
         body: { receipt },
         lang: this.options.locale.lang,
         signal,

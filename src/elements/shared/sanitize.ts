@@ -1,4 +1,5 @@
-import DOMPurify from 'dompurify';
+import type { DOMPurify } from 'dompurify';
+import { RequestError } from '../../client/handler-client.js';
 
 /**
  * Flexiti sends HTML (terms, decline messages). It is untrusted: only text formatting and links
@@ -8,12 +9,27 @@ import DOMPurify from 'dompurify';
 const ALLOWED_TAGS = ['a', 'b', 'br', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'i', 'li', 'ol', 'p', 'small', 'span', 'strong', 'u', 'ul'];
 const ALLOWED_ATTR = ['href'];
 
-let purifier: ReturnType<typeof DOMPurify> | undefined;
+let purifier: DOMPurify | undefined;
+let loading: Promise<void> | undefined;
 
-function instance() {
-  if (purifier) return purifier;
-  // Our own instance: hooks added here never affect the page's DOMPurify.
-  const own = DOMPurify(window);
+/**
+ * Loads DOMPurify, a chunk of its own in the script-tag bundle: only a shopper who sees Flexiti's
+ * HTML (the application) needs it, and the elements load it alongside the request that brings the
+ * HTML. A failed load is a retryable network error, and the next call tries again.
+ */
+export function loadSanitizer(): Promise<void> {
+  loading ??= import('dompurify').then(
+    ({ default: create }) => void (purifier ??= configure(create(window))),
+    () => {
+      loading = undefined;
+      throw new RequestError('network', true);
+    },
+  );
+  return loading;
+}
+
+/** Our own instance: hooks added here never affect the page's DOMPurify. */
+function configure(own: DOMPurify): DOMPurify {
   own.addHook('afterSanitizeAttributes', (node) => {
     if (node.tagName === 'A') {
       const href = node.getAttribute('href') ?? '';
@@ -22,7 +38,7 @@ function instance() {
       node.setAttribute('rel', 'noopener noreferrer');
     }
   });
-  return (purifier = own);
+  return own;
 }
 
 /**
@@ -38,6 +54,11 @@ export class SanitizedHtml {
     let node = this.nodes.get(key);
     if (!node) {
       node = document.createElement('div');
+      if (!purifier) {
+        // Not loaded (a failed chunk): the text alone, from an inert document where nothing runs.
+        node.textContent = new DOMParser().parseFromString(html, 'text/html').body.textContent;
+        return node;
+      }
       node.append(sanitize(html, headingLevel));
       this.nodes.set(key, node);
     }
@@ -47,7 +68,8 @@ export class SanitizedHtml {
 
 /** Sanitised nodes; `headingLevel` is where Flexiti's top heading lands. */
 export function sanitize(html: string, headingLevel = 3): DocumentFragment {
-  const fragment = instance().sanitize(html, {
+  if (!purifier) throw new Error('loadSanitizer() first');
+  const fragment = purifier.sanitize(html, {
     ALLOWED_TAGS,
     ALLOWED_ATTR,
     ADD_ATTR: ['target', 'rel'],
