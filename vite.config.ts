@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ts from 'typescript';
 import { defineConfig, type Plugin } from 'vitest/config';
 
@@ -64,12 +67,39 @@ function minifyLitCss(): Plugin {
 }
 
 /**
+ * Subresource Integrity for the script tag: `cdn/flexiti-checkout.js.sri` holds the entry's
+ * `sha384-…` for `<script integrity>`, and `cdn/integrity.json` every JavaScript file's, for an
+ * import map's `integrity` (the lazily loaded chunk).
+ */
+function subresourceIntegrity(): Plugin {
+  return {
+    name: 'subresource-integrity',
+    apply: 'build',
+    writeBundle(options) {
+      const dir = options.dir ?? 'cdn';
+      const all: Record<string, string> = {};
+      for (const name of Object.keys(readdirJs(dir))) {
+        all[name] = `sha384-${createHash('sha384').update(readFileSync(join(dir, name))).digest('base64')}`;
+      }
+      writeFileSync(join(dir, 'flexiti-checkout.js.sri'), `${all['flexiti-checkout.js']}\n`);
+      writeFileSync(join(dir, 'integrity.json'), `${JSON.stringify(all, null, 2)}\n`);
+    },
+  };
+}
+
+function readdirJs(dir: string): Record<string, true> {
+  const files: Record<string, true> = {};
+  for (const entry of ts.sys.readDirectory(dir, ['.js'])) files[entry.slice(dir.length + 1).replace(/\\/g, '/')] = true;
+  return files;
+}
+
+/**
  * Two jobs: `vite build` writes the script-tag bundle `cdn/flexiti-checkout.js` (minified ESM,
  * every element registered) with its lazily loaded chunk (DOMPurify) in `cdn/chunks/`, and vitest
  * runs the Node tests.
  */
 export default defineConfig({
-  plugins: [minifyLitCss(), trimLitHtml()],
+  plugins: [minifyLitCss(), trimLitHtml(), subresourceIntegrity()],
   build: {
     outDir: 'cdn',
     emptyOutDir: true,

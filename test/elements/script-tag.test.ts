@@ -1,0 +1,84 @@
+/**
+ * The built script-tag bundle (`cdn/`, from `vite build`), loaded the way a storefront loads it:
+ * `<script type="module" integrity crossorigin>`, once and then again. Nothing here imports the
+ * source, so these are the bundle's own registrations.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { root, waitFor } from './helpers/form.js';
+import { flexitiServer } from './helpers/server.js';
+
+async function integrity(): Promise<string> {
+  const response = await fetch('/cdn/flexiti-checkout.js.sri');
+  if (!response.ok) throw new Error('cdn/ is not built: run `npx vite build` first');
+  return (await response.text()).trim();
+}
+
+function addScript(src: string, hash: string): Promise<void> {
+  const script = document.createElement('script');
+  script.type = 'module';
+  script.src = src;
+  script.integrity = hash;
+  script.crossOrigin = 'anonymous';
+  const loaded = new Promise<void>((resolve, reject) => {
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`${src} did not load`));
+  });
+  document.head.append(script);
+  return loaded;
+}
+
+describe('the script tag', function () {
+  this.timeout(30_000);
+  const errors: unknown[] = [];
+  const onError = (event: ErrorEvent) => errors.push(event.error ?? event.message);
+  before(() => window.addEventListener('error', onError));
+  after(() => window.removeEventListener('error', onError));
+  beforeEach(() => flexitiServer.reset());
+
+  it('loads with its integrity hash and registers both elements', async () => {
+    await addScript('/cdn/flexiti-checkout.js', await integrity());
+    expect(customElements.get('flexiti-apply')).to.be.a('function');
+    expect(customElements.get('flexiti-checkout')).to.be.a('function');
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('refuses a bundle whose integrity hash does not match', async () => {
+    const wrong = `sha384-${btoa('x'.repeat(48))}`;
+    let refused = false;
+    await addScript('/cdn/flexiti-checkout.js?tampered', wrong).catch(() => (refused = true));
+    expect(refused).to.equal(true);
+  });
+
+  it('does not throw when the page includes it again, as the same or another copy', async () => {
+    const hash = await integrity();
+    const warn = console.warn;
+    const warnings: unknown[][] = [];
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    try {
+      await addScript('/cdn/flexiti-checkout.js', hash);
+      // Another URL is another module instance with its own classes: a second copy.
+      await addScript('/cdn/flexiti-checkout.js?copy=2', hash);
+    } finally {
+      console.warn = warn;
+    }
+    expect(errors).to.deep.equal([]);
+    expect(warnings.map(String).join(' ')).to.contain('flexiti-checkout');
+  });
+
+  it('renders the checkout and loads its lazily loaded chunk for the application', async () => {
+    const el = await fixture<HTMLElement>(html`<flexiti-checkout token-url="/api/flexiti/session" lang="en-CA"></flexiti-checkout>`);
+    const apply = await waitFor(
+      () => [...root(el).querySelectorAll('button')].find((b) => /Apply now/.test(b.textContent ?? '')),
+      'the ways in',
+    );
+    apply.click();
+    const province = await waitFor(() => root(el).querySelector<HTMLSelectElement>('select[name="province"]'), 'the form');
+    province.value = 'ON';
+    province.dispatchEvent(new Event('change', { bubbles: true }));
+    // The terms are Flexiti's HTML: they show once the DOMPurify chunk has loaded beside them.
+    await waitFor(() => root(el).querySelector('.terms h3'), 'the sanitised terms');
+    expect(performance.getEntriesByType('resource').some((entry) => /\/cdn\/chunks\/purify/.test(entry.name))).to.equal(true);
+    expect(errors).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+});
