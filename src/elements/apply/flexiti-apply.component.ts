@@ -43,20 +43,23 @@ import { buttonStyles, decisionStyles, formStyles, panelStyles, tokens } from '.
  * @csspart flexiti-message - Flexiti's own message on a decision.
  * @csspart badge - The test-mode badge.
  *
- * @cssproperty --flexiti-color-primary - Buttons, links, focus. Default `#0b5cad`.
- * @cssproperty --flexiti-color-on-primary - Text on primary buttons. Default `#ffffff`.
- * @cssproperty --flexiti-color-text - Body text. Default `#1d2330`.
- * @cssproperty --flexiti-color-text-muted - Help text. Default `#4a5261`.
- * @cssproperty --flexiti-color-surface - Background. Default `#ffffff`.
- * @cssproperty --flexiti-color-surface-alt - Panels and the terms. Default `#f3f5f8`.
- * @cssproperty --flexiti-color-border - Field borders. Default `#7a8291`.
- * @cssproperty --flexiti-color-error - Errors. Default `#b3261e`.
- * @cssproperty --flexiti-color-success - Approvals. Default `#1b6e3a`.
- * @cssproperty --flexiti-color-focus - Focus ring. Default `#0b5cad`.
- * @cssproperty --flexiti-radius - Corner radius. Default `6px`.
+ * @cssproperty [--flexiti-color-primary=#0b5cad] - Buttons, links, focus.
+ * @cssproperty [--flexiti-color-on-primary=#ffffff] - Text on primary buttons.
+ * @cssproperty [--flexiti-color-text=#1d2330] - Body text.
+ * @cssproperty [--flexiti-color-text-muted=#4a5261] - Help text.
+ * @cssproperty [--flexiti-color-surface=#ffffff] - Background.
+ * @cssproperty [--flexiti-color-surface-alt=#f3f5f8] - Panels and the terms.
+ * @cssproperty [--flexiti-color-border=#7a8291] - Field borders.
+ * @cssproperty [--flexiti-color-error=#b3261e] - Errors.
+ * @cssproperty [--flexiti-color-success=#1b6e3a] - Approvals.
+ * @cssproperty [--flexiti-color-focus=#0b5cad] - Focus ring.
+ * @cssproperty [--flexiti-radius=6px] - Corner radius.
  * @cssproperty --flexiti-font-family - Font. Default the system font.
- * @cssproperty --flexiti-spacing - Base spacing. Default `1rem`.
- * @cssproperty --flexiti-max-width - Widest the element grows. Default `44rem`.
+ * @cssproperty [--flexiti-spacing=1rem] - Base spacing.
+ * @cssproperty [--flexiti-max-width=44rem] - Widest the element grows.
+ *
+ * @cssstate pending - The application (or the closing of a new Quebec account) is being sent.
+ * @cssstate decided - Flexiti has decided (approved, declined or pending).
  */
 export class FlexitiApply extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
