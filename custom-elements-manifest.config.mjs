@@ -1,8 +1,8 @@
 /**
  * The manifest is generated from the elements' JSDoc, and from the manifest the editor and
- * framework types in `types/`: VS Code custom data (HTML and CSS, custom-element-vs-code-integration),
- * JSX `IntrinsicElements` and Vue's global components (scripts/manifest-types.mjs). `npm test` runs the analyzer into another folder (`--outdir`) and
- * checks the committed copies are current.
+ * framework types in `types/`: VS Code custom data (HTML and CSS, custom-element-vs-code-integration)
+ * and JSX `IntrinsicElements` (scripts/manifest-types.mjs). `npm test` runs the analyzer into
+ * another folder (`--outdir`) and checks the committed copies are current.
  */
 import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
 import { frameworkTypes } from './scripts/manifest-types.mjs';

@@ -9,6 +9,7 @@
  * - Besides the usual output, `.test-results/wtr.json` gets `{ "passed": N, "failed": N }`.
  * - `WTR_PORT` fixes the server's port (default: a free one).
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus } from 'node:os';
@@ -55,6 +56,11 @@ const origin = `http://${hostname}:${port}`;
 /** @type {typeof import('./test/elements/server/stack.ts')} */
 const { createFlexitiTestServer } = await tsImport('./test/elements/server/stack.ts', import.meta.url);
 const flexiti = createFlexitiTestServer({ origin });
+/** @type {typeof import('./demo/csp.ts')} */
+const { contentSecurityPolicy } = await tsImport('./demo/csp.ts', import.meta.url);
+// React (CommonJS only) and Vue (browser build) for the framework tests: see the file.
+/** @type {typeof import('./test/elements/server/frameworks.ts')} */
+const { frameworksPlugin } = await tsImport('./test/elements/server/frameworks.ts', import.meta.url);
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -176,7 +182,19 @@ export default {
   testFramework: { config: { timeout: 10_000 } },
   // Lit's development build announces itself on every page; its other warnings stay visible.
   filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
-  middleware: [flexiti.middleware],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: `${root}/tsconfig.json` }), flexiti.plugin],
+  middleware: [
+    // Every test page runs under the demo's strict Content-Security-Policy; the runner's own
+    // inline bootstrap scripts get a per-page nonce. `test/elements/helpers/csp.ts` fails a test
+    // for anything the policy blocks.
+    async (ctx, next) => {
+      await next();
+      if (!ctx.response.is('html') || typeof ctx.body !== 'string') return;
+      const nonce = randomBytes(16).toString('base64');
+      ctx.body = ctx.body.replace(/<script(?![^>]*\bsrc=)/g, `<script nonce="${nonce}"`);
+      ctx.set('content-security-policy', contentSecurityPolicy(nonce));
+    },
+    flexiti.middleware,
+  ],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: `${root}/tsconfig.json` }), flexiti.plugin, frameworksPlugin(root)],
   reporters: [defaultReporter(), countingReporter()],
 };

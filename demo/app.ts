@@ -8,7 +8,8 @@ import { Hono } from 'hono';
 import { randomBytes } from 'node:crypto';
 import { createSandbox, SANDBOX_CLIENT } from '../src/sandbox/index.js';
 import { createFlexitiHandler, type ApplicationOutcome, type PurchaseOutcome } from '../src/server/index.js';
-import { applyPage, checkoutPage, storePage } from './pages.js';
+import { contentSecurityPolicy } from './csp.js';
+import { applyPage, checkoutPage, reactPage, storePage, vuePage } from './pages.js';
 
 export interface DemoOptions {
   /** Where this process listens, for the handler to reach the embedded sandbox. */
@@ -66,6 +67,11 @@ export function createDemoApp(options: DemoOptions) {
   });
 
   const app = new Hono<{ Bindings: { incoming: { socket: { remoteAddress?: string } } } }>();
+  // Every page under a strict policy: no inline scripts or styles, no eval.
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('content-security-policy', contentSecurityPolicy());
+  });
   app.all('/api/flexiti/*', (c) => handler(c.req.raw, { clientAddress: c.env.incoming.socket.remoteAddress ?? 'unknown' }));
   app.all('/sandbox/*', (c) => sandbox.fetch(c.req.raw, c.env));
   app.get('/demo/outcomes', (c) => c.json(outcomes));
@@ -78,6 +84,8 @@ export function createDemoApp(options: DemoOptions) {
   app.get('/', (c) => c.html(storePage({ live: Boolean(options.flexiti) })));
   app.get('/apply.html', (c) => c.html(applyPage()));
   app.get('/checkout.html', (c) => c.html(checkoutPage()));
+  app.get('/react.html', (c) => c.html(reactPage()));
+  app.get('/vue.html', (c) => c.html(vuePage()));
   // The cart: a cookie names it, the server keeps its contents and the price.
   app.get('/demo/cart', (c) => {
     const cart = carts.get(cartId(c.req.raw) ?? '');
@@ -95,6 +103,8 @@ export function createDemoApp(options: DemoOptions) {
     return c.json({ price: PRICE, quantity, reference: carts.get(id)!.reference });
   });
   app.use('/cdn/*', serveStatic({ root: './' }));
+  // The React and Vue pages' bundles (`vite build --config demo/vite.config.ts`).
+  app.use('/build/*', serveStatic({ root: './demo/.build', rewriteRequestPath: (path) => path.slice('/build'.length) }));
   app.use('/*', serveStatic({ root: './demo/public' }));
   return { app, handler, sandbox, outcomes };
 }

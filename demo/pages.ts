@@ -16,6 +16,7 @@ function layout({ title, scripts, main }: Page): string {
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${title} · flexiti-checkout demo</title>
+  <link rel="icon" href="/favicon.svg" type="image/svg+xml">
   <link rel="stylesheet" href="/demo.css">
 ${scripts.map((src) => `  <script type="module" src="${src}"></script>`).join('\n')}
 </head>
@@ -67,7 +68,9 @@ export function storePage({ live }: { live: boolean }): string {
       </section>
       <p class="hint">${live ? 'Connected to a Flexiti environment.' : 'Embedded Flexiti sandbox: test cards 6374 9800 0000 0001 to …0005, code 2222.'}
         <a href="/apply.html" data-en="Apply for Flexiti financing" data-fr="Demander le financement Flexiti">Apply for Flexiti financing</a> ·
-        <a href="/checkout.html" data-en="Fixed-cart checkout" data-fr="Paiement d’un panier fixe">Fixed-cart checkout</a></p>
+        <a href="/checkout.html" data-en="Fixed-cart checkout" data-fr="Paiement d’un panier fixe">Fixed-cart checkout</a> ·
+        <a href="/react.html" data-en="Checkout with React" data-fr="Paiement avec React">Checkout with React</a> ·
+        <a href="/vue.html" data-en="Checkout with Vue" data-fr="Paiement avec Vue">Checkout with Vue</a></p>
     </div>
     <aside aria-labelledby="log-title">
       <h2 id="log-title" data-en="Events" data-fr="Événements">Events</h2>
@@ -116,3 +119,32 @@ export function checkoutPage(): string {
   </main>`,
   });
 }
+
+/**
+ * The fixed-cart checkout rendered by a React or a Vue app (`demo/frameworks/`, bundled into
+ * `/build/` by `demo/vite.config.ts`); the app fills the event log from its `onFlexiti…` props.
+ */
+function frameworkPage(framework: 'React' | 'Vue', script: string): string {
+  return layout({
+    title: `Checkout with ${framework}`,
+    scripts: [script],
+    main: `  <main class="columns">
+    <section aria-labelledby="page-title">
+      <h1 id="page-title" data-en="Checkout with ${framework}" data-fr="Paiement avec ${framework}">Checkout with ${framework}</h1>
+      <p id="order" data-en="Walnut dining table · $1,249.99" data-fr="Table de salle à manger en noyer · 1 249,99 $">Walnut dining table · $1,249.99</p>
+      <div id="app"></div>
+    </section>
+    <aside aria-labelledby="log-title">
+      <h2 id="log-title" data-en="Events" data-fr="Événements">Events</h2>
+      <p class="hint" data-en="What the ${framework} app’s onFlexiti… handlers receive. Test cards: 6374 9800 0000 0001 (normal), …0003 (frozen), …0004 (low credit). Code 2222." data-fr="Ce que reçoivent les gestionnaires onFlexiti… de l’application ${framework}. Cartes d’essai : 6374 9800 0000 0001 (normale), …0003 (gelée), …0004 (peu de crédit). Code 2222.">What the ${framework} app’s onFlexiti… handlers receive. Test cards: 6374 9800 0000 0001 (normal), …0003 (frozen), …0004 (low credit). Code 2222.</p>
+      <ol id="log" class="log" aria-live="polite"></ol>
+    </aside>
+  </main>`,
+  });
+}
+
+/** `<flexiti-checkout>` through `flexiti-checkout/react`. */
+export const reactPage = (): string => frameworkPage('React', '/build/react.js');
+
+/** `<flexiti-checkout>` in a Vue 3 app, with render functions. */
+export const vuePage = (): string => frameworkPage('Vue', '/build/vue.js');

@@ -1,11 +1,9 @@
 /**
- * Framework types generated from the custom elements manifest, as an analyzer plugin:
- *
- * - `types/jsx.d.ts`: `FlexitiElements`, the props of each tag for JSX `IntrinsicElements`
- *   (attributes and properties, and `onflexiti-…` event handlers as React 19 and Preact name them),
- *   typed with the element classes and event classes of the package.
- * - `types/vue.d.ts`: the tags as Vue global components, with `onFlexiti…` handlers as Vue names
- *   them (`@flexiti-approved` in templates).
+ * JSX types generated from the custom elements manifest, as an analyzer plugin: `types/jsx.d.ts`
+ * has `FlexitiElements`, the props of each tag for JSX `IntrinsicElements` (attributes and
+ * properties, and `onflexiti-…` event handlers as React 19 and Preact name them), typed with the
+ * element classes and event classes of the package. (Vue's global component types are in
+ * `src/vue.ts`, typed from the classes themselves.)
  *
  * Each event handler receives the event's own class (`FlexitiApprovedEvent`, whose `detail` is
  * typed), not a `CustomEvent`, because the elements dispatch those classes.
@@ -15,8 +13,6 @@ import { join } from 'node:path';
 
 const HEADER = '// Generated from custom-elements.json by scripts/manifest-types.mjs; do not edit.\n';
 
-/** `flexiti-approved` → `FlexitiApproved`. */
-const pascal = (name) => name.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase());
 const doc = (text, indent = '  ') => (text ? `${indent}/** ${text.replace(/\*\//g, '*\\/').replace(/\s+/g, ' ').trim()} */\n` : '');
 
 function elementsOf(manifest) {
@@ -84,24 +80,6 @@ ${elements.map((e) => `  '${e.tag}': ${e.className}Props & { children?: unknown;
   return out;
 }
 
-function vue(elements) {
-  let out = `${HEADER}import type { DefineComponent } from 'vue';\n${imports(elements)}\n`;
-  for (const element of elements) {
-    out += `/** \`<${element.tag}>\` in Vue: ${element.summary ?? ''} */\nexport interface ${element.className}VueProps {\n${props(element)}`;
-    for (const event of element.events) {
-      out += doc(`${event.description ?? ''} (\`@${event.name}\`)`);
-      out += `  on${pascal(event.name)}?: (event: ${event.type?.text ?? 'Event'}) => void;\n`;
-    }
-    out += '}\n\n';
-  }
-  out += `declare module 'vue' {
-  interface GlobalComponents {
-${elements.map((e) => `    '${e.tag}': DefineComponent<${e.className}VueProps>;\n`).join('')}  }
-}
-`;
-  return out;
-}
-
 /** The analyzer plugin; `outdir` is where `types/` goes. */
 export function frameworkTypes({ outdir }) {
   return {
@@ -110,7 +88,6 @@ export function frameworkTypes({ outdir }) {
       const elements = elementsOf(customElementsManifest);
       mkdirSync(outdir, { recursive: true });
       writeFileSync(join(outdir, 'jsx.d.ts'), jsx(elements));
-      writeFileSync(join(outdir, 'vue.d.ts'), vue(elements));
     },
   };
 }

@@ -56,7 +56,7 @@ const expected = [
   'package/cdn/flexiti-checkout.js.sri',
   'package/custom-elements.json',
   'package/types/jsx.d.ts',
-  'package/types/vue.d.ts',
+  'package/dist/vue.d.ts',
   'package/types/vscode.html-custom-data.json',
   'package/types/vscode.css-custom-data.json',
 ];
@@ -79,7 +79,7 @@ if (!check('the tarball installs into a fresh project', installed.ok, installed.
 writeFileSync(
   join(consumer, 'entries.mjs'),
   `const entries = ['flexiti-checkout', 'flexiti-checkout/flexiti-apply.js', 'flexiti-checkout/flexiti-checkout.js',
-  'flexiti-checkout/events', 'flexiti-checkout/react', 'flexiti-checkout/server', 'flexiti-checkout/server/node',
+  'flexiti-checkout/events', 'flexiti-checkout/react', 'flexiti-checkout/vue', 'flexiti-checkout/server', 'flexiti-checkout/server/node',
   'flexiti-checkout/sandbox', 'flexiti-checkout/sandbox/node', 'flexiti-checkout/schemas'];
 for (const entry of entries) await import(entry);
 const manifest = (await import('flexiti-checkout/custom-elements.json', { with: { type: 'json' } })).default;
@@ -134,10 +134,10 @@ export const wrongEvent = <flexiti-apply onflexiti-cancel={(event: KeyboardEvent
 writeFileSync(
   join(consumer, 'vue.ts'),
   `import type { GlobalComponents } from 'vue';
-import type { FlexitiCheckoutVueProps } from 'flexiti-checkout/types/vue';
-const props: FlexitiCheckoutVueProps = { tokenUrl: '/api/flexiti/session', onFlexitiApproved: (event) => void event.detail.kind };
-// @ts-expect-error: step is read-only for Vue's props too, and not a number
-const wrong: FlexitiCheckoutVueProps = { step: 3 };
+import type { FlexitiCheckoutProps } from 'flexiti-checkout/vue';
+const props: FlexitiCheckoutProps = { tokenUrl: '/api/flexiti/session', onFlexitiApproved: (event) => void event.detail.kind };
+// @ts-expect-error: the amount is a number
+const wrong: FlexitiCheckoutProps = { amount: 'a lot' };
 type Registered = GlobalComponents['flexiti-checkout'];
 export { props, wrong, type Registered };
 `,

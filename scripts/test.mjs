@@ -64,7 +64,10 @@ if (built) {
 console.log(`cdn/ JavaScript: ${bundleBytes} bytes gzip (budget ${BUDGET_BYTES})`);
 check(`script-tag bundle within ${BUDGET_BYTES / 1024} kB gzip`, bundleBytes <= BUDGET_BYTES);
 
-// Node tests (sandbox, handler, schemas).
+// The demo's React and Vue pages, which the demo test (vitest, below) visits.
+check('demo build (React and Vue pages)', run(bin('vite'), ['build', '--config', join('demo', 'vite.config.ts'), '--logLevel', 'warn']));
+
+// Node tests (sandbox, handler, schemas, the demo, the integrations).
 const report = join(mkdtempSync(join(tmpdir(), 'vitest-')), 'report.json');
 const vitestOk = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
 try {
@@ -86,6 +89,23 @@ try {
 } catch {
   check('browser tests produced a report', false);
 }
+
+/** Runs a script that ends with `N passed, N failed` and adds its counts. */
+function counted(name, command, args) {
+  console.log(`\n$ ${[command, ...args].join(' ')}`);
+  const result = spawnSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  process.stdout.write(result.stdout ?? '');
+  const counts = /^(\d+) passed, (\d+) failed$/m.exec(result.stdout ?? '');
+  if (!counts) return check(`${name} reported its results`, false);
+  passed += Number(counts[1]);
+  failed += Number(counts[2]) + (result.status === 0 || Number(counts[2]) > 0 ? 0 : 1);
+}
+
+// The Shopify and WooCommerce integrations: php -l, schemas, translations, no inline code.
+counted('integrations', process.execPath, [join('scripts', 'check-integrations.mjs')]);
+
+// The package as a merchant installs it: npm pack, install, import, type-check, render.
+counted('package', process.execPath, [join('scripts', 'pack-test.mjs')]);
 
 const summary = `${passed} passed, ${failed} failed`;
 mkdirSync('.test-results', { recursive: true });

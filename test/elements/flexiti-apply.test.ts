@@ -24,6 +24,7 @@ import {
   text,
   waitFor,
 } from './helpers/form.js';
+import { takeViolations } from './helpers/csp.js';
 import { flexitiServer } from './helpers/server.js';
 
 async function mount(attributes: { lang?: string; province?: string; amount?: number; theme?: string; session?: string } = {}) {
@@ -119,6 +120,10 @@ describe('<flexiti-apply>', function () {
     expect(out.innerHTML).to.equal(
       '<h3>Title</h3><p>Text <a target="_blank" rel="noopener noreferrer">x</a> <a href="https://flexiti.com/" target="_blank" rel="noopener noreferrer">y</a></p>',
     );
+    // Parsing the input (inertly) reports its inline handler and style to the page's policy in
+    // some engines; nothing ran, and nothing else was blocked.
+    await aTimeout(0);
+    for (const violation of takeViolations()) expect(violation).to.match(/^(script|style)-src-attr blocked inline/);
   });
 
   it('shows what Flexiti sends as plain text while the sanitiser is not loaded', async () => {
@@ -129,6 +134,8 @@ describe('<flexiti-apply>', function () {
     expect(node.innerHTML).to.equal('Hello therewindow.hit=1');
     expect(node.children.length).to.equal(0);
     expect((window as { hit?: number }).hit).to.equal(undefined);
+    await aTimeout(0);
+    for (const violation of takeViolations()) expect(violation).to.match(/^(script|style)-src-attr blocked inline/);
   });
 
   it('reads amounts as people type them in English and French', () => {
@@ -435,7 +442,9 @@ describe('<flexiti-apply>', function () {
   });
 
   it('reflows to a 320 px wide screen without horizontal scrolling', async () => {
-    const wrapper = container({ style: 'width: 320px' });
+    const wrapper = container();
+    // Through the CSSOM: a `style` attribute is blocked by the pages' Content-Security-Policy.
+    wrapper.style.width = '320px';
     const el = await fixture<FlexitiApply>(html`<flexiti-apply token-url="/api/flexiti/session"></flexiti-apply>`, {
       parentNode: wrapper,
     });

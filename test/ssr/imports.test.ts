@@ -12,6 +12,7 @@ const entries = [
   '../../src/elements/flexiti-apply.js',
   '../../src/elements/flexiti-checkout.js',
   '../../src/events/index.js',
+  '../../src/react.js',
   '../../src/schemas/index.js',
   '../../src/server/index.js',
   '../../src/server/node.js',

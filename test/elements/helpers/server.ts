@@ -14,6 +14,7 @@
  * checkout session for a given order comes from `POST /api/flexiti/session?amount=…&reference=…`.
  */
 import { executeServerCommand } from '@web/test-runner-commands';
+import './csp.js';
 import type { SandboxAuthorization, SandboxStats } from '../../../src/sandbox/index.js';
 import type { ApplicationOutcome, LogEntry, PurchaseOutcome } from '../../../src/server/index.js';
 import type { SessionResponse } from '../../../src/schemas/index.js';

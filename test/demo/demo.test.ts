@@ -1,0 +1,90 @@
+/**
+ * The demo as `npm start` serves it, in Chromium: every page under its strict
+ * Content-Security-Policy, with nothing blocked, no page errors, and its elements rendered from
+ * the script-tag bundle (React and Vue pages from the demo build). Needs both builds first
+ * (`npm test` builds them before it runs).
+ */
+import { serve } from '@hono/node-server';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoApp } from '../../demo/app.js';
+
+let browser: Browser;
+let origin: string;
+let close: () => void;
+
+beforeAll(async () => {
+  for (const built of ['cdn/flexiti-checkout.js', 'demo/.build/react.js']) {
+    if (!existsSync(built)) throw new Error(`${built} is missing: run \`npx vite build && npx vite build --config demo/vite.config.ts\` first`);
+  }
+  const server = serve({ fetch: (request, env) => demo.app.fetch(request, env), port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const demo = createDemoApp({ origin, unlimited: true });
+  close = () => {
+    (server as import('node:http').Server).closeAllConnections();
+    server.close();
+  };
+  browser = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  close?.();
+});
+
+/** Loads a page and waits until `tag` shows `text` in its shadow root. */
+async function visit(path: string, tag: string, text: RegExp, act?: (page: Page) => Promise<unknown>) {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`CSP blocked ${event.effectiveDirective} ${event.blockedURI || 'inline'}`),
+    );
+  });
+  const response = await page.goto(`${origin}${path}`);
+  const policy = response?.headers()['content-security-policy'] ?? '';
+  await act?.(page);
+  await page.waitForFunction(
+    (tag: string, source: string) => new RegExp(source).test(document.querySelector(tag)?.shadowRoot?.textContent ?? ''),
+    { timeout: 15_000 },
+    tag,
+    text.source,
+  );
+  await page.close();
+  return { policy, problems };
+}
+
+describe('the demo', () => {
+  it.each([
+    ['/checkout.html', 'flexiti-checkout', /I have a Flexiti account/],
+    ['/checkout.html?lang=fr-CA', 'flexiti-checkout', /J’ai un compte Flexiti|compte Flexiti/],
+    ['/apply.html', 'flexiti-apply', /Province/],
+    ['/react.html', 'flexiti-checkout', /I have a Flexiti account/],
+    ['/vue.html?lang=fr-CA', 'flexiti-checkout', /compte Flexiti/],
+  ])('%s renders under a strict policy with nothing blocked', async (path, tag, text) => {
+    const { policy, problems } = await visit(path, tag, text);
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(problems).toEqual([]);
+  }, 30_000);
+
+  it('the store puts the checkout on the page once the cart has the table', async () => {
+    const { problems } = await visit('/', 'flexiti-checkout', /I have a Flexiti account/, async (page) => {
+      await page.click('#add button[type="submit"]');
+      await page.waitForSelector('#checkout:not([hidden]) input[name="method"][value="flexiti"]');
+      await page.click('input[name="method"][value="flexiti"]');
+    });
+    expect(problems).toEqual([]);
+  }, 30_000);
+});

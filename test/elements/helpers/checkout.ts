@@ -1,0 +1,64 @@
+/**
+ * Driving `<flexiti-checkout>` the way a shopper does, whatever rendered it (Lit, React, Vue):
+ * press its buttons by label, type into its fields, wait for its steps.
+ */
+import type { FlexitiCheckout } from '../../../src/elements/checkout/flexiti-checkout.component.js';
+import { root, waitFor } from './form.js';
+
+/** The sandbox's cardholders and their verification code. */
+export const ALEX = '6374980000000001';
+export const CODE = '2222';
+
+let orders = 0;
+/** A fresh order reference: one purchase per order, so each test pays its own. */
+export const newReference = () => `ORDER-${Date.now().toString(36)}-${++orders}-${Math.random().toString(36).slice(2, 6)}`;
+
+/** The handler's session route for that order (the test server reads the order from the query). */
+export const sessionUrl = (amount: number, reference: string) => `/api/flexiti/session?amount=${amount}&reference=${reference}`;
+
+function button(el: FlexitiCheckout, label: RegExp): HTMLButtonElement | undefined {
+  return [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => label.test(b.textContent ?? '') && !b.disabled);
+}
+
+export async function press(el: FlexitiCheckout, label: RegExp) {
+  const found = await waitFor(() => button(el, label), `button ${label}`);
+  found.click();
+  await el.updateComplete;
+}
+
+export async function type(el: FlexitiCheckout, id: string, value: string) {
+  const input = await waitFor(() => root(el).querySelector<HTMLInputElement>(`#${id}`), id);
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await el.updateComplete;
+}
+
+export async function at(el: FlexitiCheckout, step: string) {
+  await waitFor(() => el.step === step, `step ${step} (at ${el.step})`);
+  await el.updateComplete;
+}
+
+/** The first step, with its buttons, once the session is there. */
+export async function started(el: FlexitiCheckout) {
+  await waitFor(() => el.step === 'choose' && root(el).querySelector('.actions button'), 'the first step');
+  await el.updateComplete;
+}
+
+/** An existing cardholder pays with the first plan offered: card → code → plan → review → confirm. */
+export async function payWithCard(el: FlexitiCheckout, card = ALEX) {
+  await press(el, /I have a Flexiti account/);
+  await type(el, 'f-number', card);
+  await press(el, /Find my account/);
+  await at(el, 'method');
+  await press(el, /Send the code/);
+  await at(el, 'code');
+  await type(el, 'f-code', CODE);
+  await press(el, /^\s*Continue\s*$/);
+  await at(el, 'plans');
+  const plan = await waitFor(() => root(el).querySelector<HTMLInputElement>('input[name="plan"]'), 'plans');
+  plan.click();
+  await el.updateComplete;
+  await press(el, /^\s*Continue\s*$/);
+  await at(el, 'review');
+  await press(el, /Confirm and pay/);
+}
