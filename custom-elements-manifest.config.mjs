@@ -22,6 +22,8 @@ function publicApiOnly() {
   return {
     name: 'flexiti-public-api-only',
     packageLinkPhase({ customElementsManifest }) {
+      // The same order on every machine: the analyzer lists files in the file system's order.
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       for (const mod of customElementsManifest.modules) {
         for (const declaration of mod.declarations ?? []) {
           if (!declaration.customElement) continue;
