@@ -5,80 +5,24 @@ import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/flexiti-checkout.js';
 import type { FlexitiCheckout } from '../../src/elements/checkout/flexiti-checkout.component.js';
 import { applicant, fill, nextEvent, recordEvents, root, termsReady, text, waitFor } from './helpers/form.js';
+import { ALEX, at, button, choosePlan, confirm, identify, newReference, press, sessionUrl, started, type } from './helpers/checkout.js';
 import { flexitiServer } from './helpers/server.js';
 
-const ALEX = '6374980000000001';
 const CAMILLE_ACCOUNT = '20000002';
 const SAM = '6374980000000003';
 const JORDAN = '6374980000000004';
 const TAYLOR = '6374980000000005';
 
-let orders = 0;
-const newReference = () => `ORDER-${Date.now().toString(36)}-${++orders}`;
-
 async function mount(options: { amount?: number; reference?: string; lang?: string } = {}) {
   const reference = options.reference ?? newReference();
   const amount = options.amount ?? 250;
   const el = await fixture<FlexitiCheckout>(html`<flexiti-checkout
-    token-url=${`/api/flexiti/session?amount=${amount}&reference=${reference}`}
+    token-url=${sessionUrl(amount, reference)}
     lang=${options.lang ?? 'en-CA'}
     amount=${amount}
   ></flexiti-checkout>`);
-  await waitFor(() => el.step === 'choose' && root(el).querySelector('.actions button'), 'the first step');
+  await started(el);
   return Object.assign(el, { reference });
-}
-
-function button(el: FlexitiCheckout, label: RegExp): HTMLButtonElement {
-  const found = [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => label.test(b.textContent ?? ''));
-  if (!found) throw new Error(`no button ${label}`);
-  return found;
-}
-
-async function press(el: FlexitiCheckout, label: RegExp) {
-  await waitFor(() => [...root(el).querySelectorAll('button')].some((b) => label.test(b.textContent ?? '') && !b.disabled), `button ${label}`);
-  button(el, label).click();
-  await el.updateComplete;
-}
-
-async function type(el: FlexitiCheckout, id: string, value: string) {
-  const input = await waitFor(() => root(el).querySelector<HTMLInputElement>(`#${id}`), id);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-  await el.updateComplete;
-}
-
-async function at(el: FlexitiCheckout, step: string) {
-  await waitFor(() => el.step === step, `step ${step} (at ${el.step})`);
-  await el.updateComplete;
-}
-
-/** Card → code sent → code entered: the shopper is at the plans. */
-async function identify(el: FlexitiCheckout, card: string, code = '2222') {
-  await press(el, /I have a Flexiti account/);
-  await type(el, 'f-number', card);
-  await press(el, /Find my account/);
-  await at(el, 'method');
-  await press(el, /Send the code/);
-  await at(el, 'code');
-  await type(el, 'f-code', code);
-  await press(el, /^\s*Continue\s*$/);
-  await at(el, 'plans');
-}
-
-async function choosePlan(el: FlexitiCheckout, key?: string) {
-  const radios = await waitFor(() => {
-    const list = [...root(el).querySelectorAll<HTMLInputElement>('input[name="plan"]')];
-    return list.length ? list : undefined;
-  }, 'plans');
-  const radio = key ? radios.find((r) => r.value === key)! : radios[0]!;
-  radio.click();
-  await el.updateComplete;
-  await press(el, /^\s*Continue\s*$/);
-  await at(el, 'review');
-}
-
-async function confirm(el: FlexitiCheckout) {
-  await press(el, /Confirm and pay/);
 }
 
 describe('<flexiti-checkout>', function () {

@@ -16,12 +16,17 @@ export const newReference = () => `ORDER-${Date.now().toString(36)}-${++orders}-
 /** The handler's session route for that order (the test server reads the order from the query). */
 export const sessionUrl = (amount: number, reference: string) => `/api/flexiti/session?amount=${amount}&reference=${reference}`;
 
-function button(el: FlexitiCheckout, label: RegExp): HTMLButtonElement | undefined {
-  return [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => label.test(b.textContent ?? '') && !b.disabled);
+/** The button with that label, enabled or not. */
+export function button(el: FlexitiCheckout, label: RegExp): HTMLButtonElement {
+  const found = [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => label.test(b.textContent ?? ''));
+  if (!found) throw new Error(`no button ${label}`);
+  return found;
 }
 
+/** Waits for the button with that label to be enabled, then presses it. */
 export async function press(el: FlexitiCheckout, label: RegExp) {
-  const found = await waitFor(() => button(el, label), `button ${label}`);
+  const enabled = () => [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => label.test(b.textContent ?? '') && !b.disabled);
+  const found = await waitFor(enabled, `button ${label}`);
   found.click();
   await el.updateComplete;
 }
@@ -44,21 +49,39 @@ export async function started(el: FlexitiCheckout) {
   await el.updateComplete;
 }
 
-/** An existing cardholder pays with the first plan offered: card → code → plan → review → confirm. */
-export async function payWithCard(el: FlexitiCheckout, card = ALEX) {
+/** Card → code sent → code entered: the shopper is at the plans. */
+export async function identify(el: FlexitiCheckout, card = ALEX, code = CODE) {
   await press(el, /I have a Flexiti account/);
   await type(el, 'f-number', card);
   await press(el, /Find my account/);
   await at(el, 'method');
   await press(el, /Send the code/);
   await at(el, 'code');
-  await type(el, 'f-code', CODE);
+  await type(el, 'f-code', code);
   await press(el, /^\s*Continue\s*$/);
   await at(el, 'plans');
-  const plan = await waitFor(() => root(el).querySelector<HTMLInputElement>('input[name="plan"]'), 'plans');
-  plan.click();
+}
+
+/** Picks the plan with that key (the first one offered by default) and goes on to the review. */
+export async function choosePlan(el: FlexitiCheckout, key?: string) {
+  const radios = await waitFor(() => {
+    const list = [...root(el).querySelectorAll<HTMLInputElement>('input[name="plan"]')];
+    return list.length ? list : undefined;
+  }, 'plans');
+  const radio = key ? radios.find((r) => r.value === key)! : radios[0]!;
+  radio.click();
   await el.updateComplete;
   await press(el, /^\s*Continue\s*$/);
   await at(el, 'review');
+}
+
+export async function confirm(el: FlexitiCheckout) {
   await press(el, /Confirm and pay/);
+}
+
+/** An existing cardholder pays with the first plan offered: card → code → plan → review → confirm. */
+export async function payWithCard(el: FlexitiCheckout, card = ALEX) {
+  await identify(el, card);
+  await choosePlan(el);
+  await confirm(el);
 }
