@@ -2,6 +2,7 @@
  * What the React and Vue demo pages share: the page language (set up as on the other pages, and
  * followed as it changes), the event log entries, and the order as the server recorded it.
  */
+import type { FlexitiApprovedEvent } from '../../src/events/index.js';
 import { setUpLanguage } from '../public/demo.js';
 
 export type Lang = 'en-CA' | 'fr-CA';
@@ -52,3 +53,27 @@ export function paidText(order: RecordedOrder, lang: Lang): string {
     ? `Order ${order.reference} is paid (authorization ${order.authorizationId}), as recorded by the server.`
     : 'The server has no record of this payment.';
 }
+
+/**
+ * The checkout's props for the page's order, the same names in React and Vue: every event goes
+ * to the log, and a purchase fetches what the server recorded of the order.
+ */
+export function checkoutProps(lang: Lang, log: (entry: LogEntry) => void, paid: (order: RecordedOrder) => void) {
+  const record = (event: Event & { detail: unknown }) => log(logEntry(event));
+  return {
+    tokenUrl: ORDER.tokenUrl,
+    amount: ORDER.amount,
+    lang,
+    onFlexitiReady: record,
+    onFlexitiSubmit: record,
+    onFlexitiApproved: (event: FlexitiApprovedEvent) => {
+      record(event);
+      if (event.detail.kind === 'purchase') void recordedOrder(event.detail.reference).then(paid);
+    },
+    onFlexitiDeclined: record,
+    onFlexitiPending: record,
+    onFlexitiCancel: record,
+    onFlexitiError: record,
+  };
+}
+

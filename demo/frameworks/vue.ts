@@ -6,9 +6,8 @@
  */
 import { Teleport, createApp, defineComponent, h, onUnmounted, ref, shallowRef } from 'vue';
 import '../../src/elements/flexiti-checkout.js';
-import type { FlexitiApprovedEvent } from '../../src/events/index.js';
 import type { FlexitiCheckoutProps } from '../../src/vue.js';
-import { ORDER, logEntry, onLanguageChange, pageLanguage, paidText, recordedOrder, startLanguage, type LogEntry, type RecordedOrder } from './page.js';
+import { checkoutProps, onLanguageChange, pageLanguage, paidText, startLanguage, type LogEntry, type RecordedOrder } from './page.js';
 
 const Checkout = defineComponent({
   setup() {
@@ -16,25 +15,12 @@ const Checkout = defineComponent({
     onUnmounted(onLanguageChange(() => (lang.value = pageLanguage())));
     const entries = ref<LogEntry[]>([]);
     const order = shallowRef<RecordedOrder>();
-    const record = (event: Event & { detail: unknown }) => void entries.value.unshift(logEntry(event));
-    const approved = (event: FlexitiApprovedEvent) => {
-      record(event);
-      if (event.detail.kind === 'purchase') void recordedOrder(event.detail.reference).then((found) => (order.value = found));
-    };
 
     return () => [
-      h('flexiti-checkout', {
-        tokenUrl: ORDER.tokenUrl,
-        amount: ORDER.amount,
-        lang: lang.value,
-        onFlexitiReady: record,
-        onFlexitiSubmit: record,
-        onFlexitiApproved: approved,
-        onFlexitiDeclined: record,
-        onFlexitiPending: record,
-        onFlexitiCancel: record,
-        onFlexitiError: record,
-      } satisfies FlexitiCheckoutProps),
+      h(
+        'flexiti-checkout',
+        checkoutProps(lang.value, (entry) => void entries.value.unshift(entry), (found) => (order.value = found)) satisfies FlexitiCheckoutProps,
+      ),
       h('p', { class: 'paid', role: 'status' }, order.value ? paidText(order.value, lang.value) : ''),
       h(Teleport, { to: '#log' }, entries.value.map((entry) => h('li', { key: entry.id }, [h('strong', entry.name), ' ', h('code', entry.detail)]))),
     ];
