@@ -7,7 +7,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { randomBytes } from 'node:crypto';
 import { createSandbox, SANDBOX_CLIENT } from '../src/sandbox/index.js';
-import { createFlexitiHandler, type ApplicationOutcome, type PurchaseOutcome } from '../src/server/index.js';
+import { createFlexitiHandler, uniformLimits, type ApplicationOutcome, type PurchaseOutcome } from '../src/server/index.js';
 import { contentSecurityPolicy } from './csp.js';
 import { applyPage, checkoutPage, reactPage, storePage, vuePage } from './pages.js';
 
@@ -42,7 +42,6 @@ export function createDemoApp(options: DemoOptions) {
     clientId: SANDBOX_CLIENT.clientId,
     clientSecret: SANDBOX_CLIENT.clientSecret,
   };
-  const unlimited = { perSession: { max: 1e9, windowMs: 60_000 }, perAddress: { max: 1e9, windowMs: 60_000 } };
 
   const handler = createFlexitiHandler({
     ...flexiti,
@@ -63,7 +62,7 @@ export function createDemoApp(options: DemoOptions) {
         for (const cart of carts.values()) if (cart.reference === outcome.reference) cart.quantity = 0;
       }
     },
-    ...(options.unlimited ? { rateLimits: { apply: unlimited, verify: unlimited }, logger: false as const } : {}),
+    ...(options.unlimited ? { limits: uniformLimits({ max: 1e9, windowMs: 60_000 }), logger: false as const } : {}),
   });
 
   const app = new Hono<{ Bindings: { incoming: { socket: { remoteAddress?: string } } } }>();

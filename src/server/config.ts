@@ -1,8 +1,8 @@
 import type { Flow } from '../schemas/index.js';
-import type { ClaimStore } from './store.js';
+import type { LimitsConfig } from './budgets.js';
 import type { Logger } from './logger.js';
-import type { RateLimit } from './rate-limit.js';
 import type { RetryPolicy } from './retry.js';
+import type { HandlerState } from './state/types.js';
 
 /** What the merchant's `resolveOrder` hook answers: the order the shopper is paying. */
 export interface ResolvedOrder {
@@ -10,6 +10,11 @@ export interface ResolvedOrder {
   amount: number;
   /** The merchant's order id; unique per order (Flexiti `reference`, at most 40 characters). */
   reference: string;
+  /**
+   * When the order was created. Optional: reconciliation then also looks back to it, not only to
+   * the order's first checkout session the handler remembers.
+   */
+  createdAt?: Date | number;
 }
 
 export interface ApplicationOutcome {
@@ -60,8 +65,16 @@ export interface FlexitiHandlerConfig {
   onPurchase?: (outcome: PurchaseOutcome) => void | Promise<void>;
   /** Capture the authorization at once (default `true`); `false` leaves it open for a later capture. */
   autoCapture?: boolean;
-  /** One purchase per order across instances: use a shared store when running several. */
-  store?: ClaimStore;
+  /**
+   * What the handler remembers (claims, budgets, the Flexiti token, caches). Default: this process's
+   * memory. Several instances share `createRedisState()` from `flexiti-checkout/server/redis`.
+   */
+  state?: HandlerState;
+  /**
+   * Say `true` to run live on the in-memory state: only correct when exactly one instance of the
+   * handler serves the merchant. Without a shared state, live mode refuses to start otherwise.
+   */
+  singleInstance?: boolean;
   /** Flows the browser may start. Default both. */
   flows?: readonly Flow[];
   /** Session lifetime. Default 1800 s. */
@@ -70,7 +83,13 @@ export interface FlexitiHandlerConfig {
   mode?: 'sandbox' | 'live';
   /** Largest accepted request body. Default 16 KiB. */
   maxBodyBytes?: number;
-  rateLimits?: Partial<Record<'apply' | 'verify', { perSession: RateLimit; perAddress: RateLimit }>>;
+  /** Budgets per Flexiti account, session and address (see `DEFAULT_LIMITS`); any part may be overridden. */
+  limits?: LimitsConfig;
+  /**
+   * Finding an order's authorization before authorizing it again: pages of `GET authorizations`
+   * since the order's first session, `pageSize` each (default 100), at most `maxPages` (default 50).
+   */
+  reconciliation?: { pageSize?: number; maxPages?: number };
   /** Take the client address from `X-Forwarded-For` (only behind a proxy that sets it). */
   trustProxy?: boolean;
   /** Per Flexiti call. Default 15 s. */
@@ -84,7 +103,3 @@ export interface FlexitiHandlerConfig {
   now?: () => number;
 }
 
-export const DEFAULT_RATE_LIMITS: Record<'apply' | 'verify', { perSession: RateLimit; perAddress: RateLimit }> = {
-  apply: { perSession: { max: 5, windowMs: 10 * 60_000 }, perAddress: { max: 20, windowMs: 10 * 60_000 } },
-  verify: { perSession: { max: 10, windowMs: 10 * 60_000 }, perAddress: { max: 30, windowMs: 10 * 60_000 } },
-};

@@ -1,16 +1,16 @@
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
 import { toFieldErrors, type Flow, type Lang } from '../schemas/index.js';
+import type { Budgets } from './budgets.js';
+import type { Cache } from './cache.js';
 import type { ApplicationOutcome, FlexitiHandlerConfig, PurchaseOutcome } from './config.js';
 import { errors } from './errors.js';
 import type { FlexitiClient } from './flexiti-client.js';
 import type { Logger } from './logger.js';
 import { parseLang } from './mapping.js';
-import type { RateLimit, RateLimiter } from './rate-limit.js';
 import type { RetryPolicy } from './retry.js';
-import type { Session, Sessions } from './sessions.js';
-import type { ClaimStore } from './store.js';
-import type { TtlCache } from './ttl-cache.js';
+import type { Sessions } from './sessions.js';
+import type { HandlerState } from './state/types.js';
 
 /** Everything a route needs, built once per handler. */
 export interface Deps {
@@ -19,12 +19,12 @@ export interface Deps {
   mode: 'sandbox' | 'live';
   flexiti: FlexitiClient;
   sessions: Sessions;
-  store: ClaimStore;
-  limiter: RateLimiter;
+  state: HandlerState;
+  budgets: Budgets;
   logger: Logger;
-  cache: TtlCache;
+  cache: Cache;
   flows: readonly Flow[];
-  rateLimits: Record<'apply' | 'verify', { perSession: RateLimit; perAddress: RateLimit }>;
+  reconciliation: { pageSize: number; maxPages: number };
   /** The resolved retry policy (defaults merged with the merchant's settings). */
   retry: RetryPolicy;
   onApplication: (outcome: ApplicationOutcome) => Promise<void>;
@@ -33,7 +33,6 @@ export interface Deps {
 
 export interface HandlerEnv {
   Bindings: { clientAddress?: string };
-  Variables: { session: Session };
 }
 
 export type Ctx = Context<HandlerEnv>;
@@ -67,21 +66,8 @@ export async function readBody<S extends z.ZodMiniType>(
   throw errors.invalidRequest(toFieldErrors(result.error));
 }
 
-/** Counts an attempt against the per-session and per-address limits of a route group. */
-export function limit(c: Ctx, deps: Deps, group: 'apply' | 'verify', session: Session): void {
-  const limits = deps.rateLimits[group];
-  const address = clientAddress(c, deps);
-  const wait = Math.max(
-    deps.limiter.hit(`${group}:s:${session.id}`, limits.perSession),
-    deps.limiter.hit(`${group}:a:${address}`, limits.perAddress),
-  );
-  if (wait > 0) {
-    deps.logger({ level: 'warn', event: 'rate_limited', route: group, sessionId: session.id });
-    throw errors.rateLimited(wait);
-  }
-}
-
-function clientAddress(c: Ctx, deps: Deps): string {
+/** The client's address: the adapter's socket address, or `X-Forwarded-For` behind a trusted proxy. */
+export function clientAddress(c: Ctx, deps: Deps): string {
   if (deps.config.trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
     if (forwarded) return forwarded;

@@ -50,6 +50,10 @@ export const errors = {
   flexitiUnavailable: () =>
     new HandlerError(503, 'flexiti_unavailable', 'Flexiti could not be reached; try again.', true),
   flexitiError: (code: string) => new HandlerError(502, 'flexiti_error', `Flexiti answered ${code}.`),
+  stateUnavailable: () =>
+    new HandlerError(503, 'state_unavailable', 'The handler cannot reach its shared state; nothing was charged. Try again.', true),
+  reconciliationIncomplete: () =>
+    new HandlerError(503, 'reconciliation_incomplete', 'Could not confirm this order was not already paid; nothing was charged. Try again.', true),
   configuration: () => new HandlerError(500, 'configuration_error', 'The handler is misconfigured.'),
   purchaseInProgress: () =>
     new HandlerError(409, 'purchase_in_progress', 'This order is being paid; try again in a moment.', true),

@@ -1,6 +1,7 @@
 import type { Logger } from './logger.js';
 import { backoffDelay, isConnectFailure, sleep, type RetryPolicy } from './retry.js';
 import { randomId } from './signing.js';
+import type { HandlerState } from './state/types.js';
 import { FlexitiUnavailableError, TokenManager } from './token-manager.js';
 
 /**
@@ -48,6 +49,8 @@ export interface FlexitiClientOptions {
   retry: RetryPolicy;
   timeoutMs: number;
   now?: () => number;
+  /** Shares the access token between instances. */
+  state?: HandlerState;
 }
 
 export class FlexitiClient {
@@ -63,6 +66,7 @@ export class FlexitiClient {
       retry: options.retry,
       timeoutMs: options.timeoutMs,
       ...(options.now ? { now: options.now } : {}),
+      state: options.state,
     });
   }
 

@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { FLOWS, type SessionResponse } from '../schemas/index.js';
-import { DEFAULT_RATE_LIMITS, type FlexitiHandlerConfig } from './config.js';
+import { Budgets, resolveLimits } from './budgets.js';
+import { Cache } from './cache.js';
+import type { FlexitiHandlerConfig } from './config.js';
 import type { Deps, HandlerEnv } from './context.js';
 import { HandlerError, errors } from './errors.js';
 import { FlexitiClient } from './flexiti-client.js';
 import { consoleLogger, silentLogger, type Logger } from './logger.js';
-import { RateLimiter } from './rate-limit.js';
 import { DEFAULT_RETRY } from './retry.js';
 import { applyRoutes } from './routes/apply.js';
 import { cardholderRoutes } from './routes/cardholder.js';
@@ -14,9 +15,9 @@ import { catalogRoutes } from './routes/catalog.js';
 import { purchaseRoutes } from './routes/purchase.js';
 import { mintSession, sessionRoutes, validOrder } from './routes/session.js';
 import { Sessions } from './sessions.js';
-import { MemoryClaimStore } from './store.js';
+import { memoryState } from './state/memory.js';
+import { StateUnavailableError } from './state/types.js';
 import { FlexitiAuthError, FlexitiUnavailableError } from './token-manager.js';
-import { TtlCache } from './ttl-cache.js';
 
 export interface RequestContext {
   /** The client's IP address, for rate limits (the Node adapters fill it in). */
@@ -32,7 +33,9 @@ export interface FlexitiHandler {
    * (`<flexiti-checkout session="...">`), instead of `resolveOrder`.
    */
   createSession(
-    input: { flow: 'checkout'; amount: number; reference: string; ttlSeconds?: number } | { flow: 'apply'; ttlSeconds?: number },
+    input:
+      | { flow: 'checkout'; amount: number; reference: string; createdAt?: Date | number; ttlSeconds?: number }
+      | { flow: 'apply'; ttlSeconds?: number },
   ): Promise<SessionResponse>;
   readonly basePath: string;
 }
@@ -46,11 +49,21 @@ export function createFlexitiHandler(config: FlexitiHandlerConfig): FlexitiHandl
   const logger: Logger = config.logger === false ? silentLogger : (config.logger ?? consoleLogger);
   const nowMs = config.now ?? Date.now;
   const retry = { ...DEFAULT_RETRY, ...config.retry };
+  const mode = config.mode ?? (/^https:\/\/posapi\.flexiti\.fi\//.test(config.apiBase) ? 'live' : 'sandbox');
+  const state = config.state ?? memoryState({ now: nowMs });
+  if (mode === 'live' && !state.shared && !config.singleInstance) {
+    throw new Error(
+      'flexiti-checkout: live mode with in-memory state. Each instance would keep its own claims, budgets and ' +
+        'token, so two instances (or a restart) could authorize one order twice and multiply every limit. Pass ' +
+        '`state: createRedisState(client)` from flexiti-checkout/server/redis, or `singleInstance: true` if exactly ' +
+        'one instance of this handler ever runs.',
+    );
+  }
 
   const deps: Deps = {
     config,
     basePath,
-    mode: config.mode ?? (/^https:\/\/posapi\.flexiti\.fi\//.test(config.apiBase) ? 'live' : 'sandbox'),
+    mode,
     flexiti: new FlexitiClient({
       apiBase: config.apiBase,
       clientId: config.clientId,
@@ -60,14 +73,15 @@ export function createFlexitiHandler(config: FlexitiHandlerConfig): FlexitiHandl
       retry,
       timeoutMs: config.timeoutMs ?? 15_000,
       now: nowMs,
+      state,
     }),
     sessions: new Sessions(config.sessionSecret, config.sessionTtlSeconds ?? 1800, () => Math.floor(nowMs() / 1000)),
-    store: config.store ?? new MemoryClaimStore(),
-    limiter: new RateLimiter(nowMs),
+    state,
+    budgets: new Budgets(state.counters, resolveLimits(config.limits), logger, nowMs),
     logger,
-    cache: new TtlCache(config.cacheTtlMs ?? 5 * 60_000, nowMs),
+    cache: new Cache(state.shared ? state.values : undefined, config.cacheTtlMs ?? 5 * 60_000, logger, nowMs),
     flows: config.flows ?? FLOWS,
-    rateLimits: { ...DEFAULT_RATE_LIMITS, ...config.rateLimits },
+    reconciliation: { pageSize: 100, maxPages: 50, ...config.reconciliation },
     retry,
     onApplication: guardHook('onApplication', config.onApplication, logger),
     onPurchase: guardHook('onPurchase', config.onPurchase, logger),
@@ -132,7 +146,7 @@ export function createFlexitiHandler(config: FlexitiHandlerConfig): FlexitiHandl
     basePath,
     createSession: (input: Parameters<FlexitiHandler['createSession']>[0]) =>
       input.flow === 'checkout'
-        ? mintSession(deps, { flow: 'checkout', ...validOrder(input.amount, input.reference), ...ttl(input.ttlSeconds) })
+        ? mintSession(deps, { flow: 'checkout', ...validOrder(input), ...ttl(input.ttlSeconds) })
         : mintSession(deps, { flow: 'apply', amount: null, reference: null, ...ttl(input.ttlSeconds) }),
   });
 }
@@ -142,6 +156,10 @@ const ttl = (seconds: number | undefined) => (seconds === undefined ? {} : { ttl
 function toHandlerError(error: unknown, logger: Logger): HandlerError {
   if (error instanceof HandlerError) return error;
   if (error instanceof FlexitiUnavailableError) return errors.flexitiUnavailable();
+  if (error instanceof StateUnavailableError) {
+    logger({ level: 'error', event: 'state_unavailable', route: error.operation });
+    return errors.stateUnavailable();
+  }
   if (error instanceof FlexitiAuthError) {
     logger({ level: 'error', event: 'flexiti_credentials_rejected', code: error.code });
     return errors.configuration();

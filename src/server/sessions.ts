@@ -18,6 +18,8 @@ export interface Session {
   /** Dollars, decided by the server; `null` for a standalone application. */
   amount: number | null;
   reference: string | null;
+  /** A checkout's order: when its first session was minted (seconds), where reconciliation starts. */
+  since?: number;
   exp: number;
 }
 
@@ -44,7 +46,7 @@ export class Sessions {
     this.signer = new Signer(secret);
   }
 
-  async create(input: { flow: Flow; amount: number | null; reference: string | null; ttlSeconds?: number }) {
+  async create(input: { flow: Flow; amount: number | null; reference: string | null; since?: number; ttlSeconds?: number }) {
     const session: Session = {
       typ: 'session',
       v: CONTRACT_VERSION,
@@ -52,6 +54,7 @@ export class Sessions {
       flow: input.flow,
       amount: input.amount,
       reference: input.reference,
+      ...(input.since === undefined ? {} : { since: input.since }),
       exp: this.nowSeconds() + (input.ttlSeconds ?? this.ttlSeconds),
     };
     return { session, token: await this.signer.sign(session) };

@@ -1,11 +1,14 @@
 import type { Logger } from './logger.js';
 import { backoffDelay, sleep, type RetryPolicy } from './retry.js';
 import { randomId } from './signing.js';
+import { StateUnavailableError, type HandlerState } from './state/types.js';
 
 /**
  * Holds the Flexiti access token. One token request at a time however many calls wait for it
- * (single flight); refreshed with the `refresh_token` grant shortly before it expires, falling
- * back to client credentials; invalidated when Flexiti answers `401 invalid_token`.
+ * (single flight), across instances too when the state is shared: the token lives in the shared
+ * store and one instance, holding a short claim, renews it while the others wait for it. Renewed
+ * with the `refresh_token` grant shortly before it expires (at most half its lifetime early),
+ * falling back to client credentials; dropped when Flexiti answers `401 invalid_token`.
  */
 
 export interface TokenManagerOptions {
@@ -16,16 +19,23 @@ export interface TokenManagerOptions {
   logger: Logger;
   retry: RetryPolicy;
   timeoutMs: number;
-  /** Refresh this long before `expires_in` runs out. */
+  /** Refresh this long before `expires_in` runs out, at most half the lifetime. Default 60 s. */
   refreshMarginMs?: number;
   now?: () => number;
+  /** Shared state: one token for every instance. */
+  state?: HandlerState | undefined;
 }
 
 interface Token {
   accessToken: string;
   refreshToken: string | undefined;
   expiresAt: number;
+  /** When to renew it: `expiresAt` less the margin (at most half the lifetime). */
+  renewAt: number;
 }
+
+const SHARED_KEY = 'token';
+const LOCK_KEY = 'token-renewal';
 
 export class FlexitiAuthError extends Error {
   constructor(readonly code: string) {
@@ -42,6 +52,8 @@ export class FlexitiUnavailableError extends Error {
 export class TokenManager {
   private token: Token | undefined;
   private inflight: Promise<Token> | undefined;
+  /** The last token Flexiti refused: never taken back from the shared store. */
+  private rejected: string | undefined;
   private readonly now: () => number;
   private readonly margin: number;
 
@@ -52,7 +64,7 @@ export class TokenManager {
 
   async get(): Promise<string> {
     const token = this.token;
-    if (token && this.now() < token.expiresAt - this.margin) return token.accessToken;
+    if (token && this.now() < token.renewAt) return token.accessToken;
     return (await this.renew()).accessToken;
   }
 
@@ -61,20 +73,55 @@ export class TokenManager {
    * so the next `get()` goes straight to client credentials.
    */
   invalidate(accessToken: string): void {
+    this.rejected = accessToken;
     if (this.token?.accessToken === accessToken) this.token = undefined;
   }
 
   private renew(): Promise<Token> {
-    this.inflight ??= this.obtain().finally(() => {
+    this.inflight ??= (this.options.state?.shared ? this.obtainShared() : this.obtain()).finally(() => {
       this.inflight = undefined;
     });
     return this.inflight;
   }
 
-  private async obtain(): Promise<Token> {
-    const previous = this.token;
+  private usable(token: Token | undefined): token is Token {
+    return token !== undefined && token.accessToken !== this.rejected && this.now() < token.renewAt;
+  }
+
+  /** Takes the shared token, or renews it under a claim while the other instances wait. */
+  private async obtainShared(): Promise<Token> {
+    const { claims, values } = this.options.state!;
+    const deadline = this.now() + this.options.timeoutMs * this.options.retry.attempts;
+    try {
+      for (let wait = 20; ; wait = Math.min(wait * 2, 200)) {
+        const shared = await values.get<Token>(SHARED_KEY);
+        if (this.usable(shared)) return (this.token = shared);
+        const claim = await claims.claim(LOCK_KEY, this.options.timeoutMs * this.options.retry.attempts + 5_000);
+        if (claim.state === 'claimed') {
+          try {
+            const again = await values.get<Token>(SHARED_KEY);
+            if (this.usable(again)) return (this.token = again);
+            const token = await this.obtain(again ?? this.token);
+            await values.set(SHARED_KEY, token, token.expiresAt - this.now());
+            return token;
+          } finally {
+            await claims.release(LOCK_KEY, claim.token).catch(() => {});
+          }
+        }
+        // Another instance is renewing it; if it vanished, its claim lapses and this one renews.
+        if (this.now() > deadline) return await this.obtain();
+        await sleep(wait);
+      }
+    } catch (error) {
+      if (!(error instanceof StateUnavailableError)) throw error;
+      this.options.logger({ level: 'warn', event: 'state_unavailable', route: 'token' });
+      return this.obtain();
+    }
+  }
+
+  private async obtain(previous = this.token): Promise<Token> {
     // Flexiti cannot refresh an expired token.
-    if (previous?.refreshToken && this.now() < previous.expiresAt) {
+    if (previous?.refreshToken && previous.accessToken !== this.rejected && this.now() < previous.expiresAt) {
       try {
         return (this.token = await this.request({ grant_type: 'refresh_token', refresh_token: previous.refreshToken }));
       } catch (error) {
@@ -118,12 +165,13 @@ export class TokenManager {
         logger({ level: 'warn', event: 'token_rejected', referenceId, status: response.status, code });
         throw new FlexitiAuthError(code);
       }
-      const expiresIn = typeof json.expires_in === 'number' ? json.expires_in : 1200;
+      const lifetimeMs = (typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : 1200) * 1000;
       logger({ level: 'info', event: 'token_issued', referenceId, durationMs: this.now() - started });
       return {
         accessToken: json.access_token,
         refreshToken: typeof json.refresh_token === 'string' ? json.refresh_token : undefined,
-        expiresAt: started + expiresIn * 1000,
+        expiresAt: started + lifetimeMs,
+        renewAt: started + lifetimeMs - Math.min(this.margin, lifetimeMs / 2),
       };
     }
   }

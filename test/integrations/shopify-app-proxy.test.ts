@@ -154,7 +154,7 @@ describe('withAppProxy: the real handler and sandbox behind a signed app proxy',
         return cart ? { amount: cart.total, reference: cart.reference } : null;
       },
       logger: (entry) => void logs.push(entry),
-      rateLimits: { verify: { perSession: { max: 100, windowMs: 60_000 }, perAddress: { max: 2, windowMs: 60_000 } } },
+      limits: { lookups: { perSession: { max: 100, windowMs: 60_000 }, perAddress: { max: 2, windowMs: 60_000 } } },
     });
     server = createServer(toNodeListener(withAppProxy(handler, { secret: SECRET, proxyPath: '/proxy', shops: [SHOP] })));
     app = await new Promise((resolve) =>

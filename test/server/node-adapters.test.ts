@@ -19,7 +19,7 @@ function handler(): FlexitiHandler {
     sessionSecret: SESSION_SECRET,
     resolveOrder: () => ({ amount: 42.5, reference: `NODE-${Math.random()}` }),
     logger: (entry) => void logs.push(entry),
-    rateLimits: { verify: { perSession: { max: 100, windowMs: 60_000 }, perAddress: { max: 2, windowMs: 60_000 } } },
+    limits: { lookups: { perSession: { max: 100, windowMs: 60_000 }, perAddress: { max: 2, windowMs: 60_000 } } },
   });
 }
 

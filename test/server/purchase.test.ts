@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LookupResponseSchema, PlansResponseSchema, PurchaseResponseSchema } from '../../src/schemas/index.js';
 import { application } from '../schemas/fixtures.js';
 import { SANDBOX_CLIENT } from '../../src/sandbox/index.js';
-import { createFlexitiHandler, type PurchaseOutcome } from '../../src/server/index.js';
+import { createFlexitiHandler, uniformLimits, type PurchaseOutcome } from '../../src/server/index.js';
 import { SESSION_SECRET, expectNoLeaks, newOrder, startStack, type Stack } from './stack.js';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack();
+  // Budgets have their own tests: here the same personas pay order after order.
+  stack = await startStack({ handler: { limits: uniformLimits({ max: 1000, windowMs: 60_000 }) } });
 });
 afterAll(async () => {
   await stack.close();

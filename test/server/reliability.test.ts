@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectNoLeaks, newOrder, startStack, type Stack } from './stack.js';
+import { uniformLimits } from '../../src/server/index.js';
 import { afterAll } from 'vitest';
 
 const ALEX = '6374980000000001';
@@ -14,11 +15,10 @@ afterEach(async () => {
 });
 afterAll(() => expectNoLeaks());
 
-const generous = { perSession: { max: 1000, windowMs: 60_000 }, perAddress: { max: 1000, windowMs: 60_000 } };
 
 describe('token manager', () => {
   it('asks for one token for 200 concurrent requests on a cold handler', async () => {
-    const stack = await stackWith({ handler: { rateLimits: { verify: generous } } });
+    const stack = await stackWith({ handler: { limits: uniformLimits({ max: 1000, windowMs: 60_000 }) } });
     // Sessions are signed locally: minting them needs no Flexiti token.
     const session = await stack.session('checkout');
     expect(stack.sandbox.stats.tokenRequests).toBe(0);

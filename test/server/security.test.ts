@@ -123,14 +123,18 @@ describe('bad requests never reach Flexiti', () => {
     expect(stack.sandbox.stats.requests).toBe(before);
   });
 
-  it('limits application attempts per session', async () => {
+  it('limits application attempts per session, and a rejected body spends nothing', async () => {
     const session = await stack.session('apply');
     const statuses = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 8; i++) {
       statuses.push((await stack.api('apply', { session, body: { application: { ...application(), phone: 'x' } } })).status);
     }
-    expect(statuses).toEqual([422, 422, 422, 422, 422, 429]);
-    const limited = await stack.api('apply', { session, body: { application: application() } });
+    expect(statuses).toEqual([422, 422, 422, 422, 422, 422, 422, 422]);
+    const valid = application();
+    for (let i = 0; i < 5; i++) {
+      expect((await stack.api('apply', { session, body: { application: valid } })).status).toBe(200);
+    }
+    const limited = await stack.api('apply', { session, body: { application: valid } });
     expect(limited.body).toMatchObject({ code: 'rate_limited', retryable: true });
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });

@@ -7,63 +7,78 @@ import {
   type ApplyResponse,
   type Province,
 } from '../../schemas/index.js';
-import { langOf, limit, readBody, type Deps, type HandlerEnv } from '../context.js';
+import { clientAddress, langOf, readBody, type Deps, type HandlerEnv } from '../context.js';
 import { HandlerError, errors } from '../errors.js';
-import { flexitiError, isRecord } from '../flexiti-client.js';
+import { flexitiError, isRecord, type FlexitiResponse } from '../flexiti-client.js';
 import { flexitiLang, fromFlexitiFieldErrors, isOneOf, toFlexitiApplication, toOfferTypes } from '../mapping.js';
 import { runOnce } from '../once.js';
-import { scopeOf } from '../sessions.js';
+import { scopeOf, type Session } from '../sessions.js';
+import { FlexitiUnavailableError } from '../token-manager.js';
+
+/** An application whose answer was lost: remembered (time only, no personal data) for a day. */
+const UNCERTAIN_MS = 24 * 3600_000;
 
 /** `POST apply` and `POST apply/cancel` (closing a just-approved Quebec account). */
 export function applyRoutes(app: Hono<HandlerEnv>, deps: Deps) {
   app.post('/apply', async (c) => {
     const session = await deps.sessions.verify(c.req.header('authorization'), ['apply', 'checkout']);
-    limit(c, deps, 'apply', session);
     const { application } = await readBody(c, ApplyRequestSchema, { fieldsUnder: 'application' });
+    await deps.budgets.spend('applications', { perSession: session.id, perAddress: clientAddress(c, deps) });
     const lang = langOf(c);
+    const uncertainKey = `apply-uncertain:${session.id}`;
 
     // One application per session: a double submit or a retry gets the first decision back.
     const run = await runOnce<ApplyResponse>(
-      deps.store,
+      deps.state.claims,
       `apply:${session.id}`,
       { ttlMs: 90_000, retainMs: 24 * 3600_000, waitMs: 60_000 },
       async () => {
-        const response = await deps.flexiti.call({
-          method: 'POST',
-          path: 'apply',
-          query: { lang: flexitiLang(lang) },
-          body: toFlexitiApplication(application, lang),
-          retry: 'unsafe',
-          operation: 'apply',
-        });
+        // An earlier attempt of this session may have opened the account without an answer
+        // reaching us: look for that account before applying again.
+        const uncertain = await deps.state.values.get<{ at: number }>(uncertainKey);
+        if (uncertain) {
+          const opened = await findOpenedAccount(deps, application, uncertain.at);
+          if (opened) return { final: true, result: await approve(deps, session, application.province as Province, opened) };
+        }
+        let response: FlexitiResponse;
+        try {
+          response = await deps.flexiti.call({
+            method: 'POST',
+            path: 'apply',
+            query: { lang: flexitiLang(lang) },
+            body: toFlexitiApplication(application, lang),
+            retry: 'unsafe',
+            operation: 'apply',
+          });
+        } catch (error) {
+          if (error instanceof FlexitiUnavailableError && !uncertain) {
+            const at = (deps.config.now ?? Date.now)();
+            await deps.state.values.set(uncertainKey, { at }, UNCERTAIN_MS).catch(() => {});
+          }
+          throw error;
+        }
         const code = flexitiError(response);
         const body = isRecord(response.body) ? response.body : {};
         const message = typeof body.message === 'string' ? body.message : '';
 
         if (response.status === 200) {
-          const province = application.province as Province;
-          const account = String(body.account_number);
-          const result: ApplyResponse = {
-            status: 'approved',
-            creditLimit: Number(body.credit_limit),
-            availableCredit: Number(body.available_credit),
-            cardLast4: String(body.vcc_number).slice(-4),
-            province,
-            cancellable: province === 'QC',
-            ...(body.debt_ratio !== undefined ? { debtRatio: Number(body.debt_ratio) } : {}),
-            ...(body.offer_types !== undefined ? { offers: toOfferTypes(body.offer_types) } : {}),
-            receipt: await deps.sessions.issueReceipt(session, 'applicant', account, province),
+          return {
+            final: true,
+            result: await approve(deps, session, application.province as Province, {
+              accountNumber: String(body.account_number),
+              creditLimit: Number(body.credit_limit),
+              availableCredit: Number(body.available_credit),
+              cardLast4: String(body.vcc_number).slice(-4),
+              ...(body.debt_ratio !== undefined ? { debtRatio: Number(body.debt_ratio) } : {}),
+              ...(body.offer_types !== undefined ? { offers: toOfferTypes(body.offer_types) } : {}),
+              referenceId: response.referenceId,
+            }),
           };
-          await deps.onApplication({
-            status: 'approved',
-            sessionId: session.id,
-            reference: session.reference,
-            accountNumber: account,
-            creditLimit: result.creditLimit,
-            province,
-            referenceId: response.referenceId,
-          });
-          return { final: true, result };
+        }
+        if (code === 'customer_already_exists' && uncertain) {
+          // The lost attempt did open it, and the search above ran before Flexiti listed it.
+          const opened = await findOpenedAccount(deps, application, uncertain.at);
+          if (opened) return { final: true, result: await approve(deps, session, application.province as Province, opened) };
         }
         if (code === 'wrong_inputs') throw errors.invalidFields(fromFlexitiFieldErrors(response.body));
         if (code === 'tos_agreement_required') {
@@ -98,7 +113,7 @@ export function applyRoutes(app: Hono<HandlerEnv>, deps: Deps) {
     const receipt = await deps.sessions.readReceipt(session, token, ['applicant']);
     if (receipt.province !== 'QC') throw errors.notCancellable();
 
-    await runOnce(deps.store, `close:${scopeOf(session)}:${receipt.account}`, { ttlMs: 60_000, retainMs: 24 * 3600_000, waitMs: 30_000 }, async () => {
+    await runOnce(deps.state.claims, `close:${scopeOf(session)}:${receipt.account}`, { ttlMs: 60_000, retainMs: 24 * 3600_000, waitMs: 30_000 }, async () => {
       const response = await deps.flexiti.call({
         method: 'POST',
         path: `accounts/${encodeURIComponent(receipt.account)}/close`,
@@ -119,4 +134,83 @@ export function applyRoutes(app: Hono<HandlerEnv>, deps: Deps) {
     });
     return c.json({ status: 'closed' as const }, 200, { 'cache-control': 'no-store' });
   });
+}
+
+interface OpenedAccount {
+  accountNumber: string;
+  creditLimit: number;
+  availableCredit: number;
+  cardLast4: string;
+  debtRatio?: number;
+  offers?: ReturnType<typeof toOfferTypes>;
+  referenceId: string;
+}
+
+/** The approval: a receipt for the new account, and the merchant's hook told once (by the claim). */
+async function approve(deps: Deps, session: Session, province: Province, account: OpenedAccount): Promise<ApplyResponse> {
+  const result: ApplyResponse = {
+    status: 'approved',
+    creditLimit: account.creditLimit,
+    availableCredit: account.availableCredit,
+    cardLast4: account.cardLast4,
+    province,
+    cancellable: province === 'QC',
+    ...(account.debtRatio !== undefined ? { debtRatio: account.debtRatio } : {}),
+    ...(account.offers !== undefined ? { offers: account.offers } : {}),
+    receipt: await deps.sessions.issueReceipt(session, 'applicant', account.accountNumber, province),
+  };
+  await deps.onApplication({
+    status: 'approved',
+    sessionId: session.id,
+    reference: session.reference,
+    accountNumber: account.accountNumber,
+    creditLimit: account.creditLimit,
+    province,
+    referenceId: account.referenceId,
+  });
+  return result;
+}
+
+/**
+ * The account an application of this session opened without its answer arriving: Flexiti's
+ * accounts for this name and date of birth (and postal code), opened since that attempt, usable.
+ * An older account is never taken for it: that one belongs to an existing customer, who has to
+ * identify with a code like every cardholder.
+ */
+async function findOpenedAccount(
+  deps: Deps,
+  application: { firstName: string; lastName: string; dob: string; postalCode: string },
+  attemptedAt: number,
+): Promise<OpenedAccount | undefined> {
+  const response = await deps.flexiti.call({
+    method: 'GET',
+    path: 'customers/search',
+    query: {
+      first_name: application.firstName,
+      last_name: application.lastName,
+      dob: application.dob,
+      postal_code: application.postalCode.replace(/\s+/g, '').toUpperCase(),
+    },
+    retry: 'safe',
+    operation: 'customers/search',
+  });
+  if (response.status === 404) return undefined;
+  if (response.status !== 200 || !Array.isArray(response.body)) {
+    throw errors.flexitiError(flexitiError(response) ?? `status_${response.status}`);
+  }
+  // Flexiti gives a creation date, not a time: the attempt's day (UTC, a day early for time zones).
+  const since = new Date(attemptedAt - 24 * 3600_000).toISOString().slice(0, 10);
+  const opened = response.body
+    .filter(isRecord)
+    .filter((account) => String(account.creation_date ?? '') >= since && ['N', 'A'].includes(String(account.account_status)))
+    .sort((a, b) => Number(b.account_number) - Number(a.account_number))[0];
+  if (!opened) return undefined;
+  deps.logger({ level: 'info', event: 'application_reconciled', route: 'apply', referenceId: response.referenceId });
+  return {
+    accountNumber: String(opened.account_number),
+    creditLimit: Number(opened.credit_limit),
+    availableCredit: Number(opened.available_credit),
+    cardLast4: String(opened.card_ending_in ?? ''),
+    referenceId: response.referenceId,
+  };
 }

@@ -7,7 +7,7 @@ import {
   type LookupResponse,
   type VerifyResponse,
 } from '../../schemas/index.js';
-import { langOf, limit, readBody, type Deps, type HandlerEnv } from '../context.js';
+import { clientAddress, langOf, readBody, type Deps, type HandlerEnv } from '../context.js';
 import { errors } from '../errors.js';
 import { flexitiError, isRecord } from '../flexiti-client.js';
 import { flexitiLang, isOneOf, parseLang } from '../mapping.js';
@@ -17,9 +17,9 @@ import { scopeOf } from '../sessions.js';
 export function cardholderRoutes(app: Hono<HandlerEnv>, deps: Deps) {
   app.post('/lookup', async (c) => {
     const session = await deps.sessions.verify(c.req.header('authorization'), ['checkout']);
-    // Card lookups share the verification budget: both are how someone would probe for accounts.
-    limit(c, deps, 'verify', session);
     const body = await readBody(c, LookupRequestSchema);
+    // Each number tried counts: lookups are how someone would probe for accounts.
+    await deps.budgets.spend('lookups', { perSession: session.id, perAddress: clientAddress(c, deps) });
     const response = await deps.flexiti.call({
       method: 'GET',
       path: 'customers/lookup',
@@ -62,9 +62,10 @@ export function cardholderRoutes(app: Hono<HandlerEnv>, deps: Deps) {
 
   app.post('/verify', async (c) => {
     const session = await deps.sessions.verify(c.req.header('authorization'), ['checkout']);
-    limit(c, deps, 'verify', session);
     const body = await readBody(c, VerifyRequestSchema);
     const receipt = await deps.sessions.readReceipt(session, body.receipt, ['cardholder']);
+    // Codes sent are counted per account first: whoever asks, from wherever, on any instance.
+    await deps.budgets.spend('codes', { perAccount: receipt.account, perSession: session.id, perAddress: clientAddress(c, deps) });
     const response = await deps.flexiti.call({
       method: 'POST',
       path: `account/${encodeURIComponent(receipt.account)}/verify`,

@@ -11,6 +11,8 @@ import { errors } from '../errors.js';
 import { flexitiError, isRecord, type FlexitiResponse } from '../flexiti-client.js';
 import { cents, flexitiLang, fromFinancingOption, isOneOf, toFinancingOption, toPlans } from '../mapping.js';
 import { runOnce } from '../once.js';
+import { ORDER_RETENTION_MS, readOrder, writeOrder } from '../orders.js';
+import { findAuthorization } from '../reconcile.js';
 import { backoffDelay, sleep } from '../retry.js';
 import { scopeOf, type Session } from '../sessions.js';
 import { FlexitiUnavailableError } from '../token-manager.js';
@@ -60,19 +62,39 @@ export function purchaseRoutes(app: Hono<HandlerEnv>, deps: Deps) {
     const amount = orderAmount(session);
     const reference = session.reference!;
     const lang = langOf(c);
+    const wrongCodeKeys = { perAccount: receipt.account, perSession: session.id };
+    if (receipt.kind === 'cardholder') await deps.budgets.check('wrongCodes', wrongCodeKeys);
 
     let lastReferenceId = '';
+    // A search may find the order paid by another account (a second tab, another card).
+    let paidAccount = receipt.account;
     // The order, not the session, is the unit: a reload mints a new session for the same order.
     const run = await runOnce<PurchaseResponse>(
-      deps.store,
+      deps.state.claims,
       `purchase:${reference}`,
-      { ttlMs: 120_000, retainMs: 7 * 24 * 3600_000, waitMs: 60_000 },
+      { ttlMs: 120_000, retainMs: ORDER_RETENTION_MS, waitMs: 60_000 },
       async () => {
+        const now = (deps.config.now ?? Date.now)();
+        const record = await readOrder(deps, reference);
+        const sessionSince = (session.since ?? Math.floor(now / 1000) - 24 * 3600) * 1000;
+        const since = Math.min(record?.since ?? sessionSince, sessionSince);
+        // Only a record proving that no authorization was ever sent for the order saves the search.
+        let doubt =
+          record === undefined ||
+          record.attempt !== 'none' ||
+          record.since > sessionSince ||
+          (!deps.state.shared && record.checked !== true);
         for (let attempt = 1; ; attempt++) {
-          // Before every attempt, look for an authorization an earlier attempt (this instance, another
-          // one, or one whose answer was lost) already made for this order.
-          const existing = await findAuthorization(deps, reference, receipt.account);
-          if (existing) return { final: true, result: approved(existing, reference) };
+          if (doubt) {
+            const existing = await findAuthorization(deps, reference, since);
+            if (existing) {
+              if (existing.account_number !== undefined) paidAccount = String(existing.account_number);
+              return { final: true, result: approved(existing, reference) };
+            }
+          }
+          // Until Flexiti answers, the order is in doubt for every instance.
+          await writeOrder(deps, reference, { since, attempt: 'open' });
+          doubt = true;
 
           let response: FlexitiResponse;
           try {
@@ -101,9 +123,12 @@ export function purchaseRoutes(app: Hono<HandlerEnv>, deps: Deps) {
             lastReferenceId = response.referenceId;
             return { final: true, result: approved(response.body, reference) };
           }
+          // Flexiti answered: nothing was authorized, and the order is known to be unpaid again.
+          await writeOrder(deps, reference, { since, attempt: 'none', checked: true }).catch(() => {});
           const code = flexitiError(response) ?? `status_${response.status}`;
           const declined = isOneOf(code, PURCHASE_DECLINE_CODES) ? code : FLEXITI_DECLINES[code];
           if (!declined) throw errors.flexitiError(code);
+          if (declined === 'wrong_verification_code') await deps.budgets.spend('wrongCodes', wrongCodeKeys).catch(() => {});
           await deps.onPurchase({
             status: 'declined',
             code: declined,
@@ -115,7 +140,7 @@ export function purchaseRoutes(app: Hono<HandlerEnv>, deps: Deps) {
             plan: body.plan,
             referenceId: response.referenceId,
           });
-          // Nothing was authorized: the shopper may pick another plan or fix the code.
+          // The shopper may pick another plan or fix the code.
           return { final: false, result: { status: 'declined', code: declined } };
         }
       },
@@ -128,7 +153,7 @@ export function purchaseRoutes(app: Hono<HandlerEnv>, deps: Deps) {
         amount: run.result.amount,
         currency: 'CAD',
         authorizationId: run.result.authorizationId,
-        accountNumber: receipt.account,
+        accountNumber: paidAccount,
         plan: run.result.plan,
         referenceId: lastReferenceId,
       });
@@ -152,21 +177,4 @@ function approved(authorization: Record<string, unknown>, reference: string): Pu
     reference,
     plan,
   };
-}
-
-async function findAuthorization(deps: Deps, reference: string, account: string) {
-  const response = await deps.flexiti.call({
-    method: 'GET',
-    version: 'v2.5.1',
-    path: 'authorizations',
-    query: { reference, account_number: account, page_size: 10 },
-    retry: 'safe',
-    operation: 'authorizations',
-  });
-  if (response.status === 404) return undefined;
-  if (response.status !== 200 || !isRecord(response.body)) {
-    throw errors.flexitiError(flexitiError(response) ?? `status_${response.status}`);
-  }
-  const list = Array.isArray(response.body.authorizations) ? response.body.authorizations : [];
-  return list.find((entry): entry is Record<string, unknown> => isRecord(entry) && entry.reference === reference);
 }

@@ -1,31 +1,37 @@
 import type { Hono } from 'hono';
 import { SessionRequestSchema, type Flow, type SessionResponse } from '../../schemas/index.js';
 import type { Deps, HandlerEnv } from '../context.js';
-import { readBody } from '../context.js';
+import { clientAddress, readBody } from '../context.js';
 import { errors } from '../errors.js';
 import { cents } from '../mapping.js';
+import { openOrder } from '../orders.js';
 
 /** `POST session`: mints a signed session; a checkout's amount comes from `resolveOrder`. */
 export function sessionRoutes(app: Hono<HandlerEnv>, deps: Deps) {
   app.post('/session', async (c) => {
     const { flow = 'checkout' } = await readBody(c, SessionRequestSchema, { allowEmpty: true });
     if (!deps.flows.includes(flow)) throw errors.flowNotAllowed();
-    let amount: number | null = null;
-    let reference: string | null = null;
-    if (flow === 'checkout') {
-      const order = await deps.config.resolveOrder?.(c.req.raw);
-      if (!order) throw errors.orderNotFound();
-      ({ amount, reference } = validOrder(order.amount, order.reference));
-    }
-    return c.json(await mintSession(deps, { flow, amount, reference }), 201, { 'cache-control': 'no-store' });
+    await deps.budgets.spend('sessions', { perAddress: clientAddress(c, deps) });
+    if (flow === 'apply') return c.json(await mintSession(deps, { flow, amount: null, reference: null }), 201, { 'cache-control': 'no-store' });
+    const order = await deps.config.resolveOrder?.(c.req.raw);
+    if (!order) throw errors.orderNotFound();
+    return c.json(await mintSession(deps, { flow, ...validOrder(order) }), 201, { 'cache-control': 'no-store' });
   });
 }
 
 export async function mintSession(
   deps: Deps,
-  input: { flow: Flow; amount: number | null; reference: string | null; ttlSeconds?: number },
+  input: { flow: Flow; amount: number | null; reference: string | null; createdAt?: Date | number; ttlSeconds?: number },
 ): Promise<SessionResponse> {
-  const { session, token } = await deps.sessions.create(input);
+  const now = (deps.config.now ?? Date.now)();
+  const since = input.reference === null ? undefined : await openOrder(deps, input.reference, now, input.createdAt);
+  const { session, token } = await deps.sessions.create({
+    flow: input.flow,
+    amount: input.amount,
+    reference: input.reference,
+    ...(since === undefined ? {} : { since: Math.floor(since / 1000) }),
+    ...(input.ttlSeconds === undefined ? {} : { ttlSeconds: input.ttlSeconds }),
+  });
   deps.logger({ level: 'info', event: 'session_created', route: 'session', sessionId: session.id });
   return {
     session: token,
@@ -39,12 +45,20 @@ export async function mintSession(
   };
 }
 
-export function validOrder(amount: unknown, reference: unknown): { amount: number; reference: string } {
+export function validOrder(order: { amount: unknown; reference: unknown; createdAt?: unknown }): {
+  amount: number;
+  reference: string;
+  createdAt?: Date | number;
+} {
+  const { amount, reference, createdAt } = order;
   if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0) {
     throw new TypeError('The order amount must be a positive number of dollars');
   }
   if (typeof reference !== 'string' || reference.length === 0 || reference.length > 40) {
     throw new TypeError('The order reference must be 1 to 40 characters');
   }
-  return { amount: cents(amount), reference };
+  if (createdAt !== undefined && (!(createdAt instanceof Date || typeof createdAt === 'number') || Number.isNaN(Number(createdAt)))) {
+    throw new TypeError('The order createdAt must be a Date or milliseconds since the epoch');
+  }
+  return { amount: cents(amount), reference, ...(createdAt === undefined ? {} : { createdAt: createdAt as Date | number }) };
 }

@@ -23,7 +23,7 @@ import {
 } from '../../../src/sandbox/index.js';
 import {
   createFlexitiHandler,
-  MemoryClaimStore,
+  uniformLimits,
   type ApplicationOutcome,
   type FlexitiHandler,
   type LogEntry,
@@ -99,7 +99,6 @@ function orderFromQuery(request: Request): { amount: number; reference: string }
   };
 }
 
-const GENEROUS = { perSession: { max: 10_000, windowMs: 60_000 }, perAddress: { max: 100_000, windowMs: 60_000 } };
 
 function toFaults(wire: WireFaults): SandboxFaults {
   const faults: SandboxFaults = {};
@@ -204,12 +203,11 @@ export function createFlexitiTestServer(options: { origin: string }): FlexitiTes
       merchantUsername: SANDBOX_CLIENT.merchantUsername,
       merchantPassword: SANDBOX_CLIENT.merchantPassword,
       sessionSecret: SESSION_SECRET,
-      store: new MemoryClaimStore(),
       resolveOrder: orderFromQuery,
       onApplication: (outcome) => void stack.applications.push(outcome),
       onPurchase: (outcome) => void stack.purchases.push(outcome),
       logger: (entry) => void stack.logs.push(entry),
-      rateLimits: { apply: GENEROUS, verify: GENEROUS },
+      limits: uniformLimits({ max: 100_000, windowMs: 60_000 }),
       retry: { baseDelayMs: 20, maxDelayMs: 200 },
       timeoutMs: 5_000,
       fetch: pageFetch,
