@@ -12,6 +12,8 @@ Options:
   --port <n>         Port to listen on (default 4010; 0 picks a free port)
   --host <address>   Address to bind (default 127.0.0.1)
   --token-ttl <s>    Access token lifetime in seconds (default 1200)
+  --ignore-reference-filter
+                     GET authorizations ignores \`reference\`, as the real API may
   -h, --help         Show this help
 
 Credentials: client id flexitidemo, secret 77fde15a-9d33-4e15-930a-76e4b3ae33e9,
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
         port: { type: 'string' },
         host: { type: 'string' },
         'token-ttl': { type: 'string' },
+        'ignore-reference-filter': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -55,7 +58,12 @@ async function main(): Promise<void> {
   const host = values.host ?? '127.0.0.1';
   const tokenTtlSeconds = wholeNumber(values['token-ttl'], 'token-ttl', 1200, 1);
 
-  const served = await serveSandbox({ port, host, tokenTtlSeconds });
+  const served = await serveSandbox({
+    port,
+    host,
+    tokenTtlSeconds,
+    ignoreReferenceFilter: values['ignore-reference-filter'] ?? false,
+  });
   process.stdout.write(`Flexiti sandbox listening on ${served.url}/flexiti/pos-api/v2.5\n`);
 
   const stop = (): void => {

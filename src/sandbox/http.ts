@@ -13,6 +13,8 @@ export interface ResolvedOptions {
   tokenTtlSeconds: number;
   basePath: string;
   now: () => number;
+  /** `GET authorizations` ignores `reference`, as the real API may (it documents no such filter). */
+  ignoreReferenceFilter: boolean;
 }
 
 /** Everything a route needs; one per sandbox. */

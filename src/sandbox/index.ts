@@ -45,6 +45,11 @@ export interface SandboxOptions {
   /** Clock in milliseconds, default `Date.now`; tests move time with it. */
   now?: (() => number) | undefined;
   faults?: SandboxFaults | undefined;
+  /**
+   * `GET authorizations` ignores a `reference` query parameter, as Flexiti's API may: it documents
+   * no such filter. Default `false` (the sandbox filters by it).
+   */
+  ignoreReferenceFilter?: boolean | undefined;
 }
 
 export interface Sandbox {
@@ -91,6 +96,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     tokenTtlSeconds: checkTtl(options.tokenTtlSeconds ?? 1200),
     basePath: normalizeBasePath(options.basePath ?? ''),
     now: options.now ?? Date.now,
+    ignoreReferenceFilter: options.ignoreReferenceFilter ?? false,
   };
   const state = new SandboxState();
   const faults = new FaultInjector(options.faults ?? {});

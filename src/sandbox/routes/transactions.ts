@@ -279,7 +279,7 @@ export function transactionRoutes(ctx: SandboxContext): RouteSpec[] {
         const matches = state.listAuthorizations().filter((auth) => {
           const day = auth.creationDate.slice(0, 10);
           return (
-            (isBlank(q.reference) || auth.reference === q.reference) &&
+            (options.ignoreReferenceFilter || isBlank(q.reference) || auth.reference === q.reference) &&
             (accountNumber === undefined || auth.accountNumber === accountNumber) &&
             (isBlank(type) || auth.financingOption.transaction_type === type) &&
             (isBlank(status) || authorizationStatus(auth) === status) &&
