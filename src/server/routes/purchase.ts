@@ -82,7 +82,7 @@ export function purchaseRoutes(app: Hono<HandlerEnv>, deps: Deps) {
         let doubt =
           record === undefined ||
           record.attempt !== 'none' ||
-          record.since > sessionSince ||
+          Math.floor(record.since / 1000) * 1000 > sessionSince ||
           (!deps.state.shared && record.checked !== true);
         for (let attempt = 1; ; attempt++) {
           if (doubt) {
