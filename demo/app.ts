@@ -7,9 +7,10 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { randomBytes } from 'node:crypto';
 import { createSandbox, SANDBOX_CLIENT } from '../src/sandbox/index.js';
-import { createFlexitiHandler, uniformLimits, type ApplicationOutcome, type PurchaseOutcome } from '../src/server/index.js';
+import { createFlexitiHandler, uniformLimits, type HandlerState } from '../src/server/index.js';
 import { contentSecurityPolicy } from './csp.js';
 import { applyPage, checkoutPage, reactPage, storePage, vuePage } from './pages.js';
+import { memoryStore, type DemoStore } from './store.js';
 
 export interface DemoOptions {
   /** Where this process listens, for the handler to reach the embedded sandbox. */
@@ -19,24 +20,21 @@ export interface DemoOptions {
   sessionSecret?: string;
   /** Rate limits off, for benchmarks that make many requests from one address. */
   unlimited?: boolean;
+  /** The handler's state (claims, budgets, token, caches); memory by default. */
+  state?: HandlerState;
+  /** Carts and outcomes; memory by default. */
+  store?: DemoStore;
 }
 
 /** The demo store's one product. */
 const PRICE = 1249.99;
 
-interface Cart {
-  quantity: number;
-  /** The order this cart becomes; a new one once it is paid or changed. */
-  reference: string;
-}
-
 const cartId = (request: Request) => /(?:^|;\s*)demo_cart=([\w-]+)/.exec(request.headers.get('cookie') ?? '')?.[1];
 const newReference = () => `DEMO-${randomBytes(6).toString('hex').toUpperCase()}`;
 
 export function createDemoApp(options: DemoOptions) {
-  const carts = new Map<string, Cart>();
+  const store = options.store ?? memoryStore();
   const sandbox = createSandbox({ basePath: '/sandbox' });
-  const outcomes: Array<ApplicationOutcome | PurchaseOutcome> = [];
   const flexiti = options.flexiti ?? {
     apiBase: `${options.origin}/sandbox/flexiti/pos-api`,
     clientId: SANDBOX_CLIENT.clientId,
@@ -49,19 +47,15 @@ export function createDemoApp(options: DemoOptions) {
     basePath: '/api/flexiti',
     // The order is the shopper's cart, kept on the server under a cookie: the browser never
     // says how much to charge. Pages without a cart (checkout.html) pay a fixed cart.
-    resolveOrder: (request) => {
-      const cart = carts.get(cartId(request) ?? '');
+    ...(options.state ? { state: options.state } : {}),
+    resolveOrder: async (request) => {
+      const cart = await store.cart(cartId(request) ?? '');
       if (cart && cart.quantity > 0) return { amount: Math.round(cart.quantity * PRICE * 100) / 100, reference: cart.reference };
       return { amount: PRICE, reference: `DEMO-${randomBytes(6).toString('hex').toUpperCase()}` };
     },
-    onApplication: (outcome) => void outcomes.push(outcome),
-    onPurchase: (outcome) => {
-      outcomes.push(outcome);
-      // A paid cart is emptied: the next order starts afresh.
-      if (outcome.status === 'approved') {
-        for (const cart of carts.values()) if (cart.reference === outcome.reference) cart.quantity = 0;
-      }
-    },
+    onApplication: (outcome) => store.record(outcome),
+    // A paid cart is emptied: the next order starts afresh.
+    onPurchase: (outcome) => store.record(outcome),
     ...(options.unlimited ? { limits: uniformLimits({ max: 1e9, windowMs: 60_000 }), logger: false as const } : {}),
   });
 
@@ -73,11 +67,11 @@ export function createDemoApp(options: DemoOptions) {
   });
   app.all('/api/flexiti/*', (c) => handler(c.req.raw, { clientAddress: c.env.incoming.socket.remoteAddress ?? 'unknown' }));
   app.all('/sandbox/*', (c) => sandbox.fetch(c.req.raw, c.env));
-  app.get('/demo/outcomes', (c) => c.json(outcomes));
+  app.get('/demo/outcomes', async (c) => c.json(await store.outcomes()));
   // What the server knows of an order: paid only if onPurchase recorded an approval for it.
-  app.get('/demo/orders/:reference', (c) => {
+  app.get('/demo/orders/:reference', async (c) => {
     const reference = c.req.param('reference');
-    const approval = outcomes.find((o): o is PurchaseOutcome => 'authorizationId' in o && o.status === 'approved' && o.reference === reference);
+    const approval = await store.approval(reference);
     return c.json({ reference, paid: Boolean(approval), authorizationId: approval?.authorizationId ?? null });
   });
   app.get('/', (c) => c.html(storePage({ live: Boolean(options.flexiti) })));
@@ -86,8 +80,8 @@ export function createDemoApp(options: DemoOptions) {
   app.get('/react.html', (c) => c.html(reactPage()));
   app.get('/vue.html', (c) => c.html(vuePage()));
   // The cart: a cookie names it, the server keeps its contents and the price.
-  app.get('/demo/cart', (c) => {
-    const cart = carts.get(cartId(c.req.raw) ?? '');
+  app.get('/demo/cart', async (c) => {
+    const cart = await store.cart(cartId(c.req.raw) ?? '');
     return c.json({ price: PRICE, quantity: cart?.quantity ?? 0, reference: cart?.reference ?? null });
   });
   app.post('/demo/cart', async (c) => {
@@ -98,12 +92,13 @@ export function createDemoApp(options: DemoOptions) {
       id = randomBytes(12).toString('hex');
       c.header('set-cookie', `demo_cart=${id}; Path=/; HttpOnly; SameSite=Lax`);
     }
-    carts.set(id, { quantity, reference: newReference() });
-    return c.json({ price: PRICE, quantity, reference: carts.get(id)!.reference });
+    const cart = { quantity, reference: newReference() };
+    await store.saveCart(id, cart);
+    return c.json({ price: PRICE, quantity, reference: cart.reference });
   });
   app.use('/cdn/*', serveStatic({ root: './' }));
   // The React and Vue pages' bundles (`vite build --config demo/vite.config.ts`).
   app.use('/build/*', serveStatic({ root: './demo/.build', rewriteRequestPath: (path) => path.slice('/build'.length) }));
   app.use('/*', serveStatic({ root: './demo/public' }));
-  return { app, handler, sandbox, outcomes };
+  return { app, handler, sandbox, store };
 }

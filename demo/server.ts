@@ -1,17 +1,45 @@
 /**
- * `npm start`: the demo in one process on PORT (default 8080). With FLEXITI_API_BASE,
- * FLEXITI_CLIENT_ID and FLEXITI_CLIENT_SECRET set, the handler talks to that Flexiti environment
- * instead of the embedded sandbox.
+ * `npm start`: the demo in one process on PORT (default 8080).
+ *
+ * - FLEXITI_API_BASE (with FLEXITI_CLIENT_ID and FLEXITI_CLIENT_SECRET): a Flexiti environment
+ *   instead of the embedded sandbox. A standalone `flexiti-sandbox` on this machine needs no
+ *   credentials: its own are used.
+ * - REDIS_URL: carts, claims, budgets, the Flexiti token and caches in Redis, so several demo
+ *   processes sharing REDIS_URL, FLEXITI_SESSION_SECRET and one FLEXITI_API_BASE act as one store.
  */
 import { serve } from '@hono/node-server';
+import { SANDBOX_CLIENT } from '../src/sandbox/index.js';
+import { createRedisState } from '../src/server/redis.js';
 import { createDemoApp } from './app.js';
+import { redisStore } from './store.js';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
 const env = process.env;
-if (env.FLEXITI_API_BASE && !(env.FLEXITI_CLIENT_ID && env.FLEXITI_CLIENT_SECRET)) {
+const localSandbox = env.FLEXITI_API_BASE && /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(env.FLEXITI_API_BASE);
+if (env.FLEXITI_API_BASE && !localSandbox && !(env.FLEXITI_CLIENT_ID && env.FLEXITI_CLIENT_SECRET)) {
   console.error('FLEXITI_API_BASE needs FLEXITI_CLIENT_ID and FLEXITI_CLIENT_SECRET as well.');
   process.exit(1);
+}
+if (env.REDIS_URL && !env.FLEXITI_SESSION_SECRET) {
+  console.warn('REDIS_URL without FLEXITI_SESSION_SECRET: sessions from this process are valid only here.');
+}
+
+let redis: Awaited<ReturnType<typeof connectRedis>> | undefined;
+if (env.REDIS_URL) redis = await connectRedis(env.REDIS_URL);
+
+async function connectRedis(url: string) {
+  // `redis` is an optional dependency of the package: loaded only when asked for.
+  const { createClient } = await import('redis');
+  const client = createClient({
+    url,
+    // Fail at once while Redis is down (purchases answer a retryable 503) instead of queueing.
+    disableOfflineQueue: true,
+    socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2_000) },
+  });
+  client.on('error', (error: Error) => console.warn(`redis: ${error.message}`));
+  await client.connect();
+  return client;
 }
 
 const { app } = createDemoApp({
@@ -20,8 +48,8 @@ const { app } = createDemoApp({
     ? {
         flexiti: {
           apiBase: env.FLEXITI_API_BASE,
-          clientId: env.FLEXITI_CLIENT_ID!,
-          clientSecret: env.FLEXITI_CLIENT_SECRET!,
+          clientId: env.FLEXITI_CLIENT_ID ?? SANDBOX_CLIENT.clientId,
+          clientSecret: env.FLEXITI_CLIENT_SECRET ?? SANDBOX_CLIENT.clientSecret,
           ...(env.FLEXITI_MERCHANT_USERNAME
             ? { merchantUsername: env.FLEXITI_MERCHANT_USERNAME, merchantPassword: env.FLEXITI_MERCHANT_PASSWORD ?? '' }
             : {}),
@@ -29,9 +57,18 @@ const { app } = createDemoApp({
       }
     : {}),
   ...(env.FLEXITI_SESSION_SECRET ? { sessionSecret: env.FLEXITI_SESSION_SECRET } : {}),
+  ...(redis ? { state: createRedisState(redis), store: redisStore(redis) } : {}),
 });
 
-serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const target = env.FLEXITI_API_BASE ? `Flexiti at ${env.FLEXITI_API_BASE}` : 'embedded sandbox';
-  console.log(`flexiti-checkout demo on http://${host}:${info.port}/ (${target})`);
+  const state = redis ? `, state in Redis at ${new URL(env.REDIS_URL!).host}` : '';
+  console.log(`flexiti-checkout demo on http://${host}:${info.port}/ (${target}${state})`);
 });
+
+const stop = () => {
+  server.close();
+  void redis?.quit().catch(() => {});
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

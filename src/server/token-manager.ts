@@ -34,8 +34,8 @@ interface Token {
   renewAt: number;
 }
 
-const SHARED_KEY = 'token';
-const LOCK_KEY = 'token-renewal';
+// The token belongs to one client of one Flexiti environment.
+const sharedKey = (options: TokenManagerOptions) => `token:${options.clientId}@${options.tokenUrl}`;
 
 export class FlexitiAuthError extends Error {
   constructor(readonly code: string) {
@@ -94,18 +94,18 @@ export class TokenManager {
     const deadline = this.now() + this.options.timeoutMs * this.options.retry.attempts;
     try {
       for (let wait = 20; ; wait = Math.min(wait * 2, 200)) {
-        const shared = await values.get<Token>(SHARED_KEY);
+        const shared = await values.get<Token>(sharedKey(this.options));
         if (this.usable(shared)) return (this.token = shared);
-        const claim = await claims.claim(LOCK_KEY, this.options.timeoutMs * this.options.retry.attempts + 5_000);
+        const claim = await claims.claim(`renewal:${sharedKey(this.options)}`, this.options.timeoutMs * this.options.retry.attempts + 5_000);
         if (claim.state === 'claimed') {
           try {
-            const again = await values.get<Token>(SHARED_KEY);
+            const again = await values.get<Token>(sharedKey(this.options));
             if (this.usable(again)) return (this.token = again);
             const token = await this.obtain(again ?? this.token);
-            await values.set(SHARED_KEY, token, token.expiresAt - this.now());
+            await values.set(sharedKey(this.options), token, token.expiresAt - this.now());
             return token;
           } finally {
-            await claims.release(LOCK_KEY, claim.token).catch(() => {});
+            await claims.release(`renewal:${sharedKey(this.options)}`, claim.token).catch(() => {});
           }
         }
         // Another instance is renewing it; if it vanished, its claim lapses and this one renews.
