@@ -80,7 +80,7 @@ writeFileSync(
   join(consumer, 'entries.mjs'),
   `const entries = ['flexiti-checkout', 'flexiti-checkout/flexiti-apply.js', 'flexiti-checkout/flexiti-checkout.js',
   'flexiti-checkout/events', 'flexiti-checkout/react', 'flexiti-checkout/vue', 'flexiti-checkout/server', 'flexiti-checkout/server/node',
-  'flexiti-checkout/sandbox', 'flexiti-checkout/sandbox/node', 'flexiti-checkout/schemas'];
+  'flexiti-checkout/server/redis', 'flexiti-checkout/sandbox', 'flexiti-checkout/sandbox/node', 'flexiti-checkout/schemas'];
 for (const entry of entries) await import(entry);
 const manifest = (await import('flexiti-checkout/custom-elements.json', { with: { type: 'json' } })).default;
 if (!manifest.modules.length) throw new Error('empty manifest');
@@ -101,8 +101,10 @@ import type { FlexitiCancelEvent } from 'flexiti-checkout/events';
 import { FlexitiCheckout as ReactCheckout } from 'flexiti-checkout/react';
 import { createFlexitiHandler, type FlexitiHandlerConfig } from 'flexiti-checkout/server';
 import { toNodeListener } from 'flexiti-checkout/server/node';
+import { createRedisState, type RedisClientLike } from 'flexiti-checkout/server/redis';
 import { createSandbox } from 'flexiti-checkout/sandbox';
-const config: FlexitiHandlerConfig = { apiBase: 'https://x', clientId: 'a', clientSecret: 'b', sessionSecret: 'c'.repeat(32) };
+declare const redis: RedisClientLike;
+const config: FlexitiHandlerConfig = { apiBase: 'https://x', clientId: 'a', clientSecret: 'b', sessionSecret: 'c'.repeat(32), state: createRedisState(redis) };
 const listener = toNodeListener(createFlexitiHandler(config));
 const element: FlexitiCheckout = document.createElement('flexiti-checkout');
 element.addEventListener('flexiti-approved', (event: FlexitiApprovedEvent) => {
