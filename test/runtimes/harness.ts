@@ -50,25 +50,37 @@ export interface Runtime {
   label: string;
   /** The entry under test/runtimes/. */
   entry: string;
+  /**
+   * Export conditions the runtime's own tooling resolves packages with (wrangler bundles Workers
+   * with `workerd`, `worker`, `browser`), besides esbuild's `import` and `default`.
+   */
+  conditions: string[];
   /** What `navigator.userAgent` says inside the runtime: proof that it, not Node, answered. */
   userAgent: RegExp;
   start(bundle: string, config: RuntimeConfig): Promise<RuntimeTarget>;
 }
 
-/** Bundles an entry and everything it imports (the handler, hono, zod, ...) into one ES module. */
-export async function bundleEntry(entry: string, outdir: string): Promise<string> {
-  const outfile = join(outdir, entry.replace(/\.ts$/, '.mjs'));
-  await build({
+/**
+ * Bundles an entry and everything it imports (the handler, hono, zod, lru-cache, ...) into one ES
+ * module for a neutral platform: a static import of a Node built-in fails the build. Answers the
+ * file and the imports left in it (dynamic imports of built-ins that a package guards itself).
+ */
+export async function bundleEntry(entry: string, outdir: string, conditions: string[]): Promise<{ file: string; imports: string[] }> {
+  const file = join(outdir, entry.replace(/\.ts$/, '.mjs'));
+  const result = await build({
     entryPoints: [join(here, entry)],
-    outfile,
+    outfile: file,
     bundle: true,
     format: 'esm',
     platform: 'neutral',
     target: 'es2022',
     mainFields: ['module', 'main'],
+    conditions,
+    metafile: true,
     logLevel: 'silent',
   });
-  return outfile;
+  const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports.map((i) => i.path));
+  return { file, imports };
 }
 
 /** workerd, through Miniflare: the bundle as a modules Worker, the config as its bindings. */
@@ -79,7 +91,12 @@ export async function startWorkerd(bundle: string, config: RuntimeConfig): Promi
     bindings: config,
     compatibilityDate: '2026-04-01',
   });
-  await mf.ready;
+  try {
+    await mf.ready;
+  } catch (error) {
+    await mf.dispose().catch(() => {});
+    throw error;
+  }
   return {
     async send(path, init) {
       const response = await mf.dispatchFetch(`http://shop.test${path}`, init);
@@ -155,6 +172,7 @@ export function runtimeScenario(runtime: Runtime) {
   let sandbox: Sandbox;
   let sandboxServer: ServerType | undefined;
   let target: RuntimeTarget | undefined;
+  let imports: string[] = [];
 
   const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
@@ -196,9 +214,10 @@ export function runtimeScenario(runtime: Runtime) {
       const server = serve({ fetch: (request, env) => sandbox.fetch(request, env), port: 0, hostname: '127.0.0.1' }, () => resolve(server));
     });
     const sandboxUrl = `http://127.0.0.1:${(sandboxServer.address() as AddressInfo).port}`;
-    const bundle = await timed('bundle', () => bundleEntry(runtime.entry, dir!));
+    const bundle = await timed('bundle', () => bundleEntry(runtime.entry, dir!, runtime.conditions));
+    imports = bundle.imports;
     target = await timed('start', () =>
-      runtime.start(bundle, {
+      runtime.start(bundle.file, {
         FLEXITI_API_BASE: `${sandboxUrl}/sandbox/flexiti/pos-api`,
         FLEXITI_CLIENT_ID: SANDBOX_CLIENT.clientId,
         FLEXITI_CLIENT_SECRET: SANDBOX_CLIENT.clientSecret,
@@ -213,7 +232,8 @@ export function runtimeScenario(runtime: Runtime) {
     await target?.stop();
     await new Promise<void>((resolve) => (sandboxServer ? sandboxServer.close(() => resolve()) : resolve()));
     if (dir) rmSync(dir, { recursive: true, force: true });
-    console.log(`${runtime.label}: ${Object.entries(timings).map(([name, ms]) => `${name} ${ms} ms`).join(', ')}`);
+    const times = Object.entries(timings).map(([name, ms]) => `${name} ${ms} ms`);
+    console.log(`${runtime.label}: ${times.join(', ')}; imports left in the bundle: ${imports.join(', ') || 'none'}`);
   }, 30_000);
 
   it('answers from the runtime itself, with the client address it reports', async () => {
