@@ -45,6 +45,22 @@ describe('token manager', () => {
     expect(stack.logs.filter((l) => l.event === 'token_refresh_rejected')).toEqual([]);
   });
 
+  it.each([
+    [30, 14_000, 1],
+    [30, 16_000, 2],
+    [1200, 1_139_000, 1],
+    [1200, 1_141_000, 2],
+  ])('renews a %i s token no earlier than half its lifetime or 60 s before it ends (%i ms later: %i token requests)', async (ttl, later, requests) => {
+    let clock = Date.parse('2026-11-24T12:00:00Z');
+    const now = () => clock;
+    const stack = await stackWith({ handler: { now }, sandbox: { now, tokenTtlSeconds: ttl } });
+    const session = await stack.session('checkout');
+    for (let i = 0; i < 5; i++) await stack.api('lookup', { session, body: { cardNumber: ALEX } });
+    clock += later;
+    for (let i = 0; i < 5; i++) expect((await stack.api('lookup', { session, body: { cardNumber: ALEX } })).body.status).toBe('eligible');
+    expect(stack.sandbox.stats.tokenRequests).toBe(requests);
+  });
+
   it('recovers transparently when the token expires mid-flow', async () => {
     let clock = Date.parse('2026-11-24T12:00:00Z');
     // Only Flexiti's clock moves: the handler still believes its token is fresh.
