@@ -79,6 +79,11 @@ export class Budgets {
     return this.count(group, keys, 0);
   }
 
+  /** Gives back an attempt spent in advance (a code that turned out right). */
+  async refund<G extends keyof Limits>(group: G, keys: { [S in keyof Limits[G]]?: string }): Promise<void> {
+    await this.count(group, keys, -1);
+  }
+
   private async count<G extends keyof Limits>(group: G, keys: { [S in keyof Limits[G]]?: string }, cost: number) {
     const limits = this.limits[group] as Record<string, RateLimit>;
     const entries = Object.entries(keys as Record<string, string | undefined>).filter(
@@ -89,7 +94,7 @@ export class Budgets {
         const limit = limits[scope]!;
         const key = `budget:${group}:${scope}:${id}`;
         const { count, resetMs } = await this.hit(key, limit.windowMs, cost);
-        const over = cost === 0 ? count >= limit.max : count > limit.max;
+        const over = cost === 0 ? count >= limit.max : cost > 0 && count > limit.max;
         return over ? { scope, wait: Math.max(1, Math.ceil(resetMs / 1000)) } : undefined;
       }),
     );

@@ -52,11 +52,22 @@ export const errors = {
   flexitiError: (code: string) => new HandlerError(502, 'flexiti_error', `Flexiti answered ${code}.`),
   stateUnavailable: () =>
     new HandlerError(503, 'state_unavailable', 'The handler cannot reach its shared state; nothing was charged. Try again.', true),
+  stateRecovering: (retryAfter: number) =>
+    new HandlerError(503, 'state_unavailable', 'The handler\'s shared state is recovering; nothing was charged. Try again shortly.', true, undefined, {
+      'retry-after': String(retryAfter),
+    }),
   reconciliationIncomplete: () =>
     new HandlerError(503, 'reconciliation_incomplete', 'Could not confirm this order was not already paid; nothing was charged. Try again.', true),
   configuration: () => new HandlerError(500, 'configuration_error', 'The handler is misconfigured.'),
-  purchaseInProgress: () =>
-    new HandlerError(409, 'purchase_in_progress', 'This order is being paid; try again in a moment.', true),
+  purchaseInProgress: (retryAfter?: number) =>
+    new HandlerError(
+      409,
+      'purchase_in_progress',
+      'This order is being paid; try again in a moment.',
+      true,
+      undefined,
+      retryAfter === undefined ? undefined : { 'retry-after': String(retryAfter) },
+    ),
   notCancellable: () => new HandlerError(409, 'not_cancellable', 'Only a new Quebec account can be cancelled here.'),
   ineligible: (code: string) => new HandlerError(409, code, 'This account cannot make purchases.'),
   internal: () => new HandlerError(500, 'internal_error', 'Something went wrong.', true),

@@ -101,7 +101,8 @@ export class FlexitiClient {
       } catch (error) {
         const retryable = request.retry === 'safe' || (request.retry === 'unsafe' && isConnectFailure(error));
         logger({ level: 'warn', event: 'flexiti_transport_error', route: request.operation, referenceId, attempt });
-        if (!retryable || attempt >= retry.attempts) throw new FlexitiUnavailableError('transport');
+        // `connect`: Flexiti never saw the request. `transport`: it may have (a timeout, a reset).
+        if (!retryable || attempt >= retry.attempts) throw new FlexitiUnavailableError(isConnectFailure(error) ? 'connect' : 'transport');
         await sleep(backoffDelay(retry, attempt++));
         continue;
       }

@@ -16,6 +16,8 @@ export interface OrderRecord {
   attempt: 'none' | 'open';
   /** Flexiti's authorizations were searched and held none for the order (since then: no attempt). */
   checked?: boolean;
+  /** When an authorization was sent and its answer lost (a timeout, a reset). */
+  uncertainAt?: number;
 }
 
 export const ORDER_RETENTION_MS = 90 * 24 * 3600_000;
@@ -42,4 +44,13 @@ export function readOrder(deps: Deps, reference: string): Promise<OrderRecord | 
 
 export function writeOrder(deps: Deps, reference: string, record: OrderRecord): Promise<void> {
   return deps.state.values.set(key(reference), record, ORDER_RETENTION_MS);
+}
+
+/**
+ * How long this state has existed: a shared store remembers when it was first used, and one that
+ * lost its data starts again from now.
+ */
+export async function stateAgeMs(deps: Deps, now: number): Promise<number> {
+  const born = await deps.state.values.setIfAbsent<number>('epoch', now, 10 * 365 * 24 * 3600_000);
+  return now - born;
 }

@@ -52,6 +52,8 @@ local count
 if cost > 0 then
   count = redis.call('INCRBY', KEYS[1], cost)
   if count == cost then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+elseif cost < 0 and redis.call('EXISTS', KEYS[1]) == 1 then
+  count = redis.call('INCRBY', KEYS[1], cost)
 else
   count = tonumber(redis.call('GET', KEYS[1]) or '0')
 end

@@ -44,6 +44,7 @@ export class FlexitiAuthError extends Error {
 }
 
 export class FlexitiUnavailableError extends Error {
+  /** `connect` (never reached Flexiti), `transport` (a timeout or reset: it may have), or `status N`. */
   constructor(readonly reason: string) {
     super(`Flexiti is unavailable (${reason})`);
   }

@@ -409,15 +409,17 @@ describe('purchases across instances: races, a killed instance, a Redis outage',
       expect(backgroundWhileDown).toBeGreaterThan(0);
       expect(cluster.allAlive()).toBe(true);
 
-      // Redis is back (empty: no persistence). Each instance reconnects by itself; the first
-      // purchase to get through pays the order, and every instance then answers it from Redis.
+      // Redis is back (empty: no persistence). Each instance reconnects by itself. An order whose
+      // record the store lost waits out one Flexiti timeout (a retryable 503 with Retry-After) in
+      // case an authorization was still on its way; then the first purchase to get through pays
+      // the order, and every instance answers it from Redis.
       const restartedAt = Date.now();
       const answers: ApiResponse[] = [];
       const attempts: number[] = [];
       for (const i of [1, 2, 3, 0]) {
         let answer: ApiResponse;
         let tries = 0;
-        for (const deadline = Date.now() + 15_000; ; ) {
+        for (const deadline = Date.now() + 40_000; ; ) {
           tries++;
           answer = await cluster.api(i, 'purchase', { session: alex.session, body: purchaseBody(alex) });
           if (answer.status !== 503 || Date.now() > deadline) break;
@@ -452,10 +454,9 @@ describe('purchases across instances: races, a killed instance, a Redis outage',
   it('authorizes once when Redis restarts empty while an authorization is on its way to Flexiti', async () => {
     // Alex pays the order on h3; Flexiti is slow to answer. Meanwhile Redis restarts and loses
     // every key (no persistence, or a failover to a replica that had not received them yet), and
-    // the order's second tab, identified as Camille, tries again on h4. Fails today: h4 finds the
-    // claim and the order record gone, searches Flexiti's authorizations (Alex's is not there
-    // yet), and authorizes Camille too: two authorizations and two approved onPurchase calls.
-    // Nothing tells an instance that the store forgot an attempt that is still on its way.
+    // the order's second tab, identified as Camille, tries again on h4. h4 finds the claim and the
+    // order record gone, and Flexiti's authorizations cannot show Alex's yet: it must not search
+    // and authorize, but wait (a retryable 503) until h3's attempt has had time to end.
     const order = newOrder(100);
     const alex = await cluster.identify(0, order, ALEX);
     const camille = await cluster.identify(1, order, CAMILLE);
@@ -479,20 +480,34 @@ describe('purchases across instances: races, a killed instance, a Redis outage',
       let second: ApiResponse;
       for (const deadline = Date.now() + 10_000; ; ) {
         second = await cluster.api(3, 'purchase', { session: camille.session, body: purchaseBody(camille) });
-        if (second.status !== 503 || Date.now() > deadline) break;
+        if (![503, 409].includes(second.status) || Date.now() > deadline) break;
         await sleep(100);
       }
+      // Refused, retryably, with a time to come back: first because the store lost what it knew
+      // (503 state_unavailable), then, once h3's attempt timed out, because that attempt may still land.
+      expect([503, 409]).toContain(second.status);
+      expect(second.body).toMatchObject({ code: second.status === 503 ? 'state_unavailable' : 'purchase_in_progress', retryable: true });
+      expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Flexiti answers h3 at last (after h3 gave up waiting): the shopper's next tries find that
+      // authorization once the order's uncertain attempt has had time to land, and pay nothing twice.
       release();
       const firstAnswer = await first;
+      let paid: ApiResponse;
+      for (const deadline = Date.now() + 40_000; ; ) {
+        paid = await cluster.api(3, 'purchase', { session: camille.session, body: purchaseBody(camille) });
+        if (paid.status === 200 || Date.now() > deadline) break;
+        await sleep(250);
+      }
       await settle();
       const authorizations = flexiti!.sandbox.authorizations({ reference: order.reference });
       const approved = cluster.approved(order.reference);
       console.log(
         `Redis restarted during an authorization: first (Alex, h3) → ${JSON.stringify(tally([firstAnswer]))}, ` +
-          `second (Camille, h4) → ${JSON.stringify(tally([second]))}; sandbox authorizations ${authorizations.length} ` +
+          `second (Camille, h4) → ${JSON.stringify(tally([second]))}, then ${JSON.stringify(tally([paid]))}; sandbox authorizations ${authorizations.length} ` +
           `(${authorizations.map((a) => `${a.authorization_id} account ${a.account_number}`).join(', ')}); approved onPurchase lines ${approved.length}`,
       );
       expect(authorizations).toHaveLength(1);
+      expect(paid).toMatchObject({ status: 200, body: { status: 'approved', authorizationId: String(authorizations[0]!.authorization_id) } });
       expect(approved).toHaveLength(1);
     } finally {
       flexiti!.beforeAuthorization = undefined;

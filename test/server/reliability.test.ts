@@ -120,14 +120,24 @@ describe('Flexiti failures', () => {
     expect(response).toMatchObject({ status: 503, body: { code: 'flexiti_unavailable', retryable: true } });
   });
 
-  it('makes one authorization when the connection drops during the purchase', async () => {
-    const stack = await stackWith();
+  it('makes one authorization when the connection drops during the purchase: the order waits, then pays', async () => {
+    let clock = Date.now();
+    const stack = await stackWith({ handler: { now: () => clock } });
     const order = newOrder(210);
     const session = await stack.session('checkout', order);
     const receipt = (await stack.api('lookup', { session, body: { cardNumber: ALEX } })).body.receipt;
     await stack.api('verify', { session, body: { receipt, method: 'sms' } });
     stack.sandbox.setFaults({ dropNext: 1, match: /\/authorization$/ });
-    const paid = await stack.api('purchase', { session, body: { receipt, plan: { type: 'regular' }, code: '2222' } });
+    const body = { receipt, plan: { type: 'regular' }, code: '2222' };
+    // The request may still reach Flexiti: nothing is sent again for this order until it would have.
+    const dropped = await stack.api('purchase', { session, body });
+    expect(dropped).toMatchObject({ status: 503, body: { code: 'flexiti_unavailable', retryable: true } });
+    const early = await stack.api('purchase', { session, body });
+    expect(early).toMatchObject({ status: 409, body: { code: 'purchase_in_progress', retryable: true } });
+    expect(Number(early.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(stack.sandbox.stats.byRoute['POST authorization']).toBe(1); // the dropped one, never processed
+    clock += 21_000;
+    const paid = await stack.api('purchase', { session, body });
     expect(paid.body.status).toBe('approved');
     expect(stack.sandbox.authorizations({ reference: order.reference })).toHaveLength(1);
   });

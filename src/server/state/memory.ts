@@ -67,7 +67,7 @@ class MemoryCounters implements CounterStore {
     const now = this.now();
     let current = this.windows.get(key);
     if (!current || current.resetAt <= now) {
-      if (cost === 0) return { count: 0, resetMs: 0 };
+      if (cost <= 0) return { count: 0, resetMs: 0 };
       current = { count: 0, resetAt: now + windowMs };
       this.windows.set(key, current, { ttl: windowMs });
     }

@@ -28,8 +28,9 @@ export interface ClaimStore {
 
 export interface CounterStore {
   /**
-   * Adds `cost` (default 1; 0 only reads) to the fixed window of `key`, which starts with the
-   * first hit and lasts `windowMs`. Answers the count and the milliseconds until the window ends.
+   * Adds `cost` (default 1; 0 only reads; a negative cost gives attempts back to a window that is
+   * still open) to the fixed window of `key`, which starts with the first hit and lasts
+   * `windowMs`. Answers the count and the milliseconds until the window ends.
    */
   hit(key: string, windowMs: number, cost?: number): Promise<{ count: number; resetMs: number }>;
 }
