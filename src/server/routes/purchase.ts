@@ -65,7 +65,18 @@ export function purchaseRoutes(app: Hono<HandlerEnv>, deps: Deps) {
     const lang = langOf(c);
     if (receipt.kind === 'cardholder') await deps.budgets.check('wrongCodes', codeKeys(receipt, session));
 
-    const attempt: Attempt = { deps, session, reference, amount, lang, receipt, plan: body.plan, code: body.code, paidAccount: receipt.account, referenceId: '' };
+    const attempt: Attempt = {
+      deps,
+      session,
+      reference,
+      amount,
+      lang,
+      receipt,
+      plan: body.plan,
+      code: body.code,
+      paidAccount: receipt.account,
+      referenceId: '',
+    };
     // The order, not the session, is the unit: a reload mints a new session for the same order.
     const run = await runOnce<PurchaseResponse>(
       deps.state.claims,
