@@ -20,7 +20,10 @@
  * Measurements:
  * 1. Throughput: `POST /api/flexiti/lookup` at 10 and 50 connections, handler and bare app
  *    alternating (the first of each pair alternates too), `--rounds` rounds of `--seconds` each.
- *    Median req/s per side; target handler ≥ 0.85 × bare.
+ *    Median req/s per side, and their ratio: target handler ≥ 0.85 × bare. Also shown: each
+ *    round's ratio (the two runs of a round are neighbours in time) and the CPU µs the app's
+ *    process spent per request (`process.cpuUsage` around each run), the steadier signal on a
+ *    busy machine.
  * 2. Added latency at 1 connection: the same interleaving; every response time is taken from
  *    autocannon's `response` event (its own histogram has 1 ms buckets). Target p99(handler) −
  *    p99(bare) ≤ 2 ms, over all samples of all rounds.
@@ -33,7 +36,8 @@
  *    `POST lookup` with that new session from the same address. One process is filled with 1,000
  *    keys, the other with 100,000 (bounded by a deadline; the report says how many it reached).
  *    Then both measure batches of new keys, alternating, and report CPU µs per `POST session` and
- *    per `POST lookup` (median of the batches), and RSS and heap after a full GC. Target ≤ 1.5×.
+ *    per `POST lookup` (median of the batches), and RSS and heap after full GCs (see `memory`;
+ *    RSS keeps the peak of the fill, V8 rarely gives memory back). Target ≤ 1.5×.
  * 4. Flexiti round trips per purchase: one fresh purchase through the served handler (session →
  *    lookup → verify → plans → purchase, card 6374980000000001, code 2222, plan regular), the
  *    sandbox's counters per route before and after each step. Reported, not judged.
@@ -91,8 +95,18 @@ function serveCommands(commands: Commands, ready: Record<string, unknown>): void
   process.send!({ ready: true, ...ready });
 }
 
-function memory() {
-  (globalThis as { gc?: () => void }).gc?.();
+/**
+ * After full GCs with pauses between them: right after a burst most of the heap is garbage that
+ * waits for FinalizationRegistry callbacks (undici's requests, responses and streams, the timers of
+ * `AbortSignal.timeout`), which only run after a GC, in a later task.
+ */
+async function memory() {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  for (let i = 0; i < 3; i++) {
+    gc?.();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  gc?.();
   const { rss, heapUsed, heapTotal } = process.memoryUsage();
   return { rssMB: rss / 2 ** 20, heapUsedMB: heapUsed / 2 ** 20, heapTotalMB: heapTotal / 2 ** 20 };
 }
@@ -134,7 +148,7 @@ async function sandboxRole() {
 async function handlerRole() {
   const handler = createFlexitiHandler(handlerConfig(`${args.sandbox}/flexiti/pos-api`, 'BENCH'));
   const port = await listen(createServer(toNodeListener(handler)));
-  serveCommands({ memory }, { port });
+  serveCommands({ memory, cpu: () => process.cpuUsage() }, { port });
 }
 
 async function bareRole() {
@@ -156,7 +170,7 @@ async function bareRole() {
   const port = await new Promise<number>((resolve) => {
     serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
   });
-  serveCommands({ memory }, { port });
+  serveCommands({ memory, cpu: () => process.cpuUsage() }, { port });
 }
 
 /** A handler called in-process, its Flexiti calls answered by an in-process sandbox. */
@@ -277,12 +291,21 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 interface Load {
   reqPerSec: number;
+  /** CPU (user + system) the app's process spent per request, µs. */
+  cpuPerRequestUs: number;
   failures: number;
   latencies: number[];
 }
 
-async function load(url: string, session: string, connections: number, seconds: number, keepLatencies = false): Promise<Load> {
+async function load(
+  url: string,
+  session: string,
+  connections: number,
+  seconds: number,
+  options: { keepLatencies?: boolean; server?: Child } = {},
+): Promise<Load> {
   const latencies: number[] = [];
+  const cpuBefore = await options.server?.call<NodeJS.CpuUsage>('cpu');
   const instance = autocannon({
     url: `${url}/api/flexiti/lookup?lang=en-CA`,
     method: 'POST',
@@ -291,12 +314,15 @@ async function load(url: string, session: string, connections: number, seconds: 
     connections,
     duration: seconds,
   });
-  if (keepLatencies) instance.on('response', (_client, status, _bytes, time) => status === 200 && latencies.push(time));
+  if (options.keepLatencies) instance.on('response', (_client, status, _bytes, time) => status === 200 && latencies.push(time));
   const result = await instance;
+  const cpuAfter = await options.server?.call<NodeJS.CpuUsage>('cpu');
+  const cpuMicros = cpuBefore && cpuAfter ? cpuAfter.user - cpuBefore.user + cpuAfter.system - cpuBefore.system : NaN;
   return {
     reqPerSec: result.requests.total / (result.duration || seconds),
     failures: result.errors + result.timeouts + result.non2xx,
     latencies,
+    cpuPerRequestUs: cpuMicros / Math.max(1, result.requests.total),
   };
 }
 
@@ -380,15 +406,17 @@ async function main() {
   await load(apps.bare, session, 10, quick ? 1 : 2);
 
   // 1. Throughput, interleaved.
-  const throughput: Array<{ connections: number; handler: number[]; bare: number[]; failures: number }> = [];
+  const servers = { handler, bare };
+  const throughput: Array<{ connections: number; handler: number[]; bare: number[]; cpu: { handler: number[]; bare: number[] }; failures: number }> = [];
   for (const connections of [10, 50]) {
-    const row = { connections, handler: [] as number[], bare: [] as number[], failures: 0 };
+    const row = { connections, handler: [] as number[], bare: [] as number[], cpu: { handler: [] as number[], bare: [] as number[] }, failures: 0 };
     for (let round = 0; round < rounds; round++) {
       for (const side of round % 2 ? (['bare', 'handler'] as const) : (['handler', 'bare'] as const)) {
-        const result = await load(apps[side], session, connections, seconds);
+        const result = await load(apps[side], session, connections, seconds, { server: servers[side] });
         row[side].push(result.reqPerSec);
+        row.cpu[side].push(result.cpuPerRequestUs);
         row.failures += result.failures;
-        log(`throughput ${connections} conn, round ${round + 1}: ${side} ${result.reqPerSec.toFixed(0)} req/s`);
+        log(`throughput ${connections} conn, round ${round + 1}: ${side} ${result.reqPerSec.toFixed(0)} req/s, ${result.cpuPerRequestUs.toFixed(0)} µs CPU/request`);
       }
     }
     throughput.push(row);
@@ -399,7 +427,7 @@ async function main() {
   for (let round = 0; round < rounds; round++) {
     const p99: Record<string, number> = {};
     for (const side of round % 2 ? (['bare', 'handler'] as const) : (['handler', 'bare'] as const)) {
-      const result = await load(apps[side], session, 1, seconds, true);
+      const result = await load(apps[side], session, 1, seconds, { keepLatencies: true });
       latency[side].push(...result.latencies);
       latency.failures += result.failures;
       p99[side] = percentile(result.latencies, 99);
@@ -407,7 +435,7 @@ async function main() {
     latency.rounds.push(p99.handler! - p99.bare!);
     log(`latency 1 conn, round ${round + 1}: p99 handler ${p99.handler!.toFixed(2)} ms, bare ${p99.bare!.toFixed(2)} ms`);
   }
-  const serverMemory = await handler.call<ReturnType<typeof memory>>('memory');
+  const serverMemory = await handler.call<Awaited<ReturnType<typeof memory>>>('memory');
 
   // 3. Flat cost from 1k to `keys` keys, in two processes, measured alternately.
   log(`keys: filling 1,000 and ${keys.toLocaleString('en')} sessions/addresses`);
@@ -416,8 +444,8 @@ async function main() {
     large: await large.call<{ seen: number; seconds: number }>('fill', { target: keys, deadlineMs: quick ? 30_000 : 90_000 }),
   };
   const memoryAt = {
-    small: await small.call<ReturnType<typeof memory>>('memory'),
-    large: await large.call<ReturnType<typeof memory>>('memory'),
+    small: await small.call<Awaited<ReturnType<typeof memory>>>('memory'),
+    large: await large.call<Awaited<ReturnType<typeof memory>>>('memory'),
   };
   type Cost = { sessionUs: number; lookupUs: number; seen: number };
   const costs = { small: [] as Cost[], large: [] as Cost[] };
@@ -436,12 +464,17 @@ async function main() {
   const line = (...cells: string[]) => out.push(cells.join('  '));
   line(`flexiti-checkout handler bench: ${rounds} round(s) × ${seconds} s per side, interleaved; node ${process.version}`);
   line('');
-  line('throughput, POST lookup   handler req/s   bare req/s   ratio   target ≥ 0.85');
+  line('throughput, POST lookup   handler req/s   bare req/s   ratio   target ≥ 0.85   app CPU µs/request: handler, bare');
   for (const row of throughput) {
     const h = median(row.handler);
     const b = median(row.bare);
+    const paired = row.handler.map((x, i) => x / row.bare[i]!);
     line(
       `  ${String(row.connections).padStart(2)} connections         ${h.toFixed(0).padStart(8)}     ${b.toFixed(0).padStart(8)}     ${(h / b).toFixed(2)}    ${verdict(h / b >= THROUGHPUT_TARGET)}` +
+        `            ${median(row.cpu.handler).toFixed(0)}, ${median(row.cpu.bare).toFixed(0)}` +
+        `   (per round: ${paired.map((r) => r.toFixed(2)).join(', ')}; their median ${median(paired).toFixed(2)}` +
+        (h / b >= THROUGHPUT_TARGET !== median(paired) >= THROUGHPUT_TARGET ? ` says ${verdict(median(paired) >= THROUGHPUT_TARGET)}: noisy, try more --rounds` : '') +
+        ')' +
         (row.failures ? `   (${row.failures} failed requests)` : ''),
     );
   }
