@@ -40,7 +40,9 @@
  *    RSS keeps the peak of the fill, V8 rarely gives memory back). Target ≤ 1.5×.
  * 4. Flexiti round trips per purchase: one fresh purchase through the served handler (session →
  *    lookup → verify → plans → purchase, card 6374980000000001, code 2222, plan regular), the
- *    sandbox's counters per route before and after each step. Reported, not judged.
+ *    sandbox's counters per route before and after each step; then the same through a handler
+ *    whose state is in a real `redis-server` (started on a free port when it is installed), where
+ *    the order's record proves it was never attempted: target one call for `POST purchase`.
  *
  * Exits non-zero only when something crashes; PASS/FAIL lines are information.
  */
@@ -54,8 +56,10 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createSandbox, SANDBOX_CLIENT } from '../src/sandbox/index.js';
 import { serveSandbox } from '../src/sandbox/node.js';
-import { createFlexitiHandler, type FlexitiHandlerConfig } from '../src/server/index.js';
+import { createFlexitiHandler, uniformLimits, type FlexitiHandlerConfig } from '../src/server/index.js';
 import { toNodeListener } from '../src/server/node.js';
+import { createRedisState } from '../src/server/redis.js';
+import { startRedisServer, type RedisServer } from '../test/redis/redis-server.js';
 
 const CARD = '6374980000000001';
 const SESSION_SECRET = 'bench-session-secret-0123456789abcdef012345';
@@ -68,6 +72,7 @@ const { values: args } = parseArgs({
   options: {
     role: { type: 'string' },
     sandbox: { type: 'string' },
+    redis: { type: 'string' },
     rounds: { type: 'string' },
     seconds: { type: 'string' },
     keys: { type: 'string' },
@@ -111,15 +116,8 @@ async function memory() {
   return { rssMB: rss / 2 ** 20, heapUsedMB: heapUsed / 2 ** 20, heapTotalMB: heapTotal / 2 ** 20 };
 }
 
-/** Budgets that never throttle the bench, in the current `limits` shape and the older `rateLimits` one. */
-function unlimited(): Partial<FlexitiHandlerConfig> {
-  const none = { max: 1e9, windowMs: 60_000 };
-  const scopes = { perAccount: none, perSession: none, perAddress: none };
-  return {
-    limits: { sessions: scopes, lookups: scopes, codes: scopes, wrongCodes: scopes, applications: scopes },
-    rateLimits: { apply: scopes, verify: scopes },
-  } as Partial<FlexitiHandlerConfig>;
-}
+/** Budgets that never throttle the bench. */
+const unlimited = (): Partial<FlexitiHandlerConfig> => ({ limits: uniformLimits({ max: 1e9, windowMs: 60_000 }) });
 
 function handlerConfig(apiBase: string, referencePrefix: string, extra: Partial<FlexitiHandlerConfig> = {}): FlexitiHandlerConfig {
   let orders = 0;
@@ -146,7 +144,14 @@ async function sandboxRole() {
 }
 
 async function handlerRole() {
-  const handler = createFlexitiHandler(handlerConfig(`${args.sandbox}/flexiti/pos-api`, 'BENCH'));
+  let state: Partial<FlexitiHandlerConfig> = {};
+  if (typeof args.redis === 'string') {
+    const { createClient } = await import('redis');
+    const client = createClient({ url: args.redis, disableOfflineQueue: true });
+    await client.connect();
+    state = { state: createRedisState(client, { prefix: `bench-${process.pid}:` }) };
+  }
+  const handler = createFlexitiHandler(handlerConfig(`${args.sandbox}/flexiti/pos-api`, 'BENCH', state));
   const port = await listen(createServer(toNodeListener(handler)));
   serveCommands({ memory, cpu: () => process.cpuUsage() }, { port });
 }
@@ -391,14 +396,32 @@ async function main() {
     before = after;
     return result;
   };
-  const buyer = String((await step('POST session', () => post(apps.handler, 'session', { flow: 'checkout' }))).session);
-  const receipt = String((await step('POST lookup', () => post(apps.handler, 'lookup', { cardNumber: CARD }, buyer))).receipt);
-  await step('POST verify', () => post(apps.handler, 'verify', { receipt, method: 'sms' }, buyer));
-  await step('POST plans', () => post(apps.handler, 'plans', { receipt }, buyer));
-  const paid = await step('POST purchase', () => post(apps.handler, 'purchase', { receipt, plan: { type: 'regular' }, code: '2222' }, buyer));
-  if (paid.status !== 'approved') throw new Error(`purchase: ${JSON.stringify(paid)}`);
-  const purchaseCalls = steps.at(-1)!.calls;
-  const purchaseFlexiti = (purchaseCalls['GET authorizations'] ?? 0) + (purchaseCalls['POST authorization'] ?? 0);
+  const purchase = async (app: string) => {
+    const buyer = String((await step('POST session', () => post(app, 'session', { flow: 'checkout' }))).session);
+    const receipt = String((await step('POST lookup', () => post(app, 'lookup', { cardNumber: CARD }, buyer))).receipt);
+    await step('POST verify', () => post(app, 'verify', { receipt, method: 'sms' }, buyer));
+    await step('POST plans', () => post(app, 'plans', { receipt }, buyer));
+    const paid = await step('POST purchase', () => post(app, 'purchase', { receipt, plan: { type: 'regular' }, code: '2222' }, buyer));
+    if (paid.status !== 'approved') throw new Error(`purchase: ${JSON.stringify(paid)}`);
+    const calls = steps.at(-1)!.calls;
+    return (calls['GET authorizations'] ?? 0) + (calls['POST authorization'] ?? 0);
+  };
+  const purchaseFlexiti = await purchase(apps.handler);
+  // The same with the state in Redis, where the order's record proves it was never attempted.
+  let redisServer: RedisServer | undefined;
+  let purchaseFlexitiRedis: number | string;
+  try {
+    redisServer = await startRedisServer();
+    const shared = await start('handler', ['--sandbox', sandboxUrl, '--redis', redisServer.url]);
+    const stepsBefore = steps.length;
+    purchaseFlexitiRedis = await purchase(`http://127.0.0.1:${shared.ready.port}`);
+    for (const entry of steps.slice(stepsBefore)) entry.step = `${entry.step} (Redis)`;
+    shared.stop();
+  } catch (error) {
+    purchaseFlexitiRedis = `not measured (${error instanceof Error ? error.message : String(error)})`;
+  } finally {
+    await redisServer?.stop();
+  }
 
   // Warm both apps (JIT, sockets, the handler's Flexiti token).
   log('warming up');
@@ -502,12 +525,13 @@ async function main() {
   }
   line(`  (filled 1k in ${filled.small.seconds.toFixed(1)} s, ${filled.large.seen.toLocaleString('en')} in ${filled.large.seconds.toFixed(1)} s; measured ${costs.small.length} batches of ${batch} new keys per side)`);
   line('');
-  line('Flexiti calls per purchase (one fresh purchase, card 6374980000000001, plan regular)');
+  line('Flexiti calls per purchase (one fresh purchase each, card 6374980000000001, plan regular)');
   for (const { step: name, calls } of steps) {
     const list = Object.entries(calls).map(([route, count]) => `${route} ×${count}`).join(', ');
     line(`  ${name.padEnd(14)} ${list || '(none)'}`);
   }
-  line(`  POST purchase made ${purchaseFlexiti} Flexiti call(s) (GET authorizations + POST authorization; target 1)`);
+  line(`  POST purchase made ${purchaseFlexiti} Flexiti call(s) with in-memory state (it searches once per order it has not seen)`);
+  line(`  POST purchase made ${purchaseFlexitiRedis} Flexiti call(s) with the state in Redis (target 1)   ${verdict(purchaseFlexitiRedis === 1)}`);
   line('');
   line(`handler process after the load: RSS ${serverMemory.rssMB.toFixed(1)} MB, heap ${serverMemory.heapUsedMB.toFixed(1)} MB; run took ${((performance.now() - began) / 1000).toFixed(0)} s`);
   process.stdout.write(`\n${out.join('\n')}\n`);

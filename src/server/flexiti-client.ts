@@ -1,5 +1,5 @@
 import type { Logger } from './logger.js';
-import { backoffDelay, isConnectFailure, sleep, type RetryPolicy } from './retry.js';
+import { backoffDelay, deadline, isConnectFailure, sleep, type RetryPolicy } from './retry.js';
 import { randomId } from './signing.js';
 import type { HandlerState } from './state/types.js';
 import { FlexitiUnavailableError, TokenManager } from './token-manager.js';
@@ -96,7 +96,7 @@ export class FlexitiClient {
             ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
           },
           ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: deadline(timeoutMs),
         });
       } catch (error) {
         const retryable = request.retry === 'safe' || (request.retry === 'unsafe' && isConnectFailure(error));

@@ -25,3 +25,27 @@ export function isConnectFailure(error: unknown): boolean {
   const cause = (error as { cause?: { code?: string } } | undefined)?.cause;
   return ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT'].includes(cause?.code ?? '');
 }
+
+/**
+ * An abort signal that fires `timeoutMs` (plus at most `BUCKET_MS`) from now. Calls starting within
+ * the same `BUCKET_MS` share one signal: creating an `AbortSignal` per call costs more CPU in Node
+ * than the rest of a proxied call's own work, and a deadline a quarter second late changes nothing.
+ */
+const BUCKET_MS = 250;
+const buckets = new Map<number, { signal: AbortSignal; until: number }>();
+
+// Workers tie an AbortSignal to the request that made it: there, every call gets its own.
+const shareable = (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent !== 'Cloudflare-Workers';
+
+export function deadline(timeoutMs: number): AbortSignal {
+  if (!shareable) return AbortSignal.timeout(timeoutMs);
+  const now = Date.now();
+  const bucket = buckets.get(timeoutMs);
+  if (bucket && now < bucket.until) return bucket.signal;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')), timeoutMs + BUCKET_MS);
+  // Never keeps a process alive on its own.
+  (timer as { unref?: () => void }).unref?.();
+  buckets.set(timeoutMs, { signal: controller.signal, until: now + BUCKET_MS });
+  return controller.signal;
+}

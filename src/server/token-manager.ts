@@ -1,5 +1,5 @@
 import type { Logger } from './logger.js';
-import { backoffDelay, sleep, type RetryPolicy } from './retry.js';
+import { backoffDelay, deadline, sleep, type RetryPolicy } from './retry.js';
 import { randomId } from './signing.js';
 import { StateUnavailableError, type HandlerState } from './state/types.js';
 
@@ -145,7 +145,7 @@ export class TokenManager {
           method: 'POST',
           headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-reference-id': referenceId },
           body,
-          signal: AbortSignal.timeout(this.options.timeoutMs),
+          signal: deadline(this.options.timeoutMs),
         });
       } catch {
         logger({ level: 'warn', event: 'token_transport_error', referenceId, attempt });
