@@ -86,22 +86,27 @@ export class Budgets {
 
   private async count<G extends keyof Limits>(group: G, keys: { [S in keyof Limits[G]]?: string }, cost: number) {
     const limits = this.limits[group] as Record<string, RateLimit>;
-    const entries = Object.entries(keys as Record<string, string | undefined>).filter(
-      (entry): entry is [string, string] => entry[1] !== undefined && limits[entry[0]] !== undefined,
-    );
-    const results = await Promise.all(
-      entries.map(async ([scope, id]) => {
-        const limit = limits[scope]!;
-        const key = `budget:${group}:${scope}:${id}`;
-        const { count, resetMs } = await this.hit(key, limit.windowMs, cost);
-        const over = cost === 0 ? count >= limit.max : cost > 0 && count > limit.max;
-        return over ? { scope, wait: Math.max(1, Math.ceil(resetMs / 1000)) } : undefined;
-      }),
-    );
-    const over = results.filter((result) => result !== undefined);
-    if (over.length === 0) return;
-    const wait = Math.max(...over.map((result) => result.wait));
-    this.logger({ level: 'warn', event: 'rate_limited', route: group, code: over.map((result) => result.scope).join(',') });
+    const pending: Array<Promise<{ scope: string; wait: number } | undefined>> = [];
+    for (const scope in keys) {
+      const id = (keys as Record<string, string | undefined>)[scope];
+      const limit = limits[scope];
+      if (id === undefined || limit === undefined) continue;
+      pending.push(
+        this.hit(`budget:${group}:${scope}:${id}`, limit.windowMs, cost).then(({ count, resetMs }) => {
+          const over = cost === 0 ? count >= limit.max : cost > 0 && count > limit.max;
+          return over ? { scope, wait: Math.max(1, Math.ceil(resetMs / 1000)) } : undefined;
+        }),
+      );
+    }
+    let wait = 0;
+    const scopes: string[] = [];
+    for (const result of await Promise.all(pending)) {
+      if (!result) continue;
+      wait = Math.max(wait, result.wait);
+      scopes.push(result.scope);
+    }
+    if (scopes.length === 0) return;
+    this.logger({ level: 'warn', event: 'rate_limited', route: group, code: scopes.join(',') });
     throw errors.rateLimited(wait);
   }
 

@@ -95,7 +95,8 @@ export function createFlexitiHandler(config: FlexitiHandlerConfig): FlexitiHandl
   });
   app.notFound((c) => c.json(errors.notFound().toJSON(), 404));
 
-  app.use(async (c, next) => {
+  // Without a logger, no request lines to build.
+  if (logger !== silentLogger) app.use(async (c, next) => {
     const started = Date.now();
     await next();
     logger({
