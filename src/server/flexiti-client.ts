@@ -1,8 +1,9 @@
 import type { Logger } from './logger.js';
-import { backoffDelay, deadline, isConnectFailure, sleep, type RetryPolicy } from './retry.js';
+import { backoffDelay, isConnectFailure, sleep, type RetryPolicy } from './retry.js';
 import { randomId } from './signing.js';
 import type { HandlerState } from './state/types.js';
 import { FlexitiUnavailableError, TokenManager } from './token-manager.js';
+import type { Exchange, Transport } from './transport.js';
 
 /**
  * Calls the Flexiti POS API for the handler: bearer token, `x-reference-id` (one per operation,
@@ -44,7 +45,10 @@ export interface FlexitiClientOptions {
   apiBase: string;
   clientId: string;
   clientSecret: string;
+  /** The token endpoint's `fetch`. */
   fetch: typeof fetch;
+  /** Every other call. */
+  transport: Transport;
   logger: Logger;
   retry: RetryPolicy;
   timeoutMs: number;
@@ -70,6 +74,10 @@ export class FlexitiClient {
     });
   }
 
+  useTransport(transport: Transport): void {
+    this.options.transport = transport;
+  }
+
   private get base(): string {
     return this.options.apiBase.replace(/\/+$/, '');
   }
@@ -81,22 +89,24 @@ export class FlexitiClient {
     for (const [key, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
+    const href = url.href;
+    const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
     let refreshed = false;
     for (let attempt = 1; ; ) {
       const accessToken = await this.tokens.get();
       const started = Date.now();
-      let response: Response;
+      let response: Exchange;
       try {
-        response = await this.options.fetch(url, {
+        response = await this.options.transport(href, {
           method: request.method,
           headers: {
             authorization: `Bearer ${accessToken}`,
             'x-reference-id': referenceId,
             accept: 'application/json',
-            ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
           },
-          ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-          signal: deadline(timeoutMs),
+          ...(payload === undefined ? {} : { body: payload }),
+          timeoutMs,
         });
       } catch (error) {
         const retryable = request.retry === 'safe' || (request.retry === 'unsafe' && isConnectFailure(error));
@@ -107,7 +117,7 @@ export class FlexitiClient {
         continue;
       }
       const durationMs = Date.now() - started;
-      const body = await readBody(response);
+      const body = parseBody(response);
 
       if (response.status === 401 && !refreshed && isInvalidToken(body)) {
         // The token expired or was revoked early: renew it once and repeat the same call.
@@ -119,10 +129,10 @@ export class FlexitiClient {
       if (response.status >= 500 || response.status === 429) {
         logger({ level: 'warn', event: 'flexiti_unavailable', route: request.operation, referenceId, status: response.status, attempt, durationMs });
         if (request.retry === 'none' || attempt >= retry.attempts) throw new FlexitiUnavailableError(`status ${response.status}`);
-        await sleep(backoffDelay(retry, attempt++, response.headers.get('retry-after')));
+        await sleep(backoffDelay(retry, attempt++, response.retryAfter));
         continue;
       }
-      const code = !response.ok && isRecord(body) && typeof body.error === 'string' ? body.error : undefined;
+      const code = response.status >= 300 && isRecord(body) && typeof body.error === 'string' ? body.error : undefined;
       logger({
         level: 'info',
         event: 'flexiti_call',
@@ -137,9 +147,9 @@ export class FlexitiClient {
   }
 }
 
-async function readBody(response: Response): Promise<FlexitiResponse['body']> {
-  const text = await response.text();
-  if ((response.headers.get('content-type') ?? '').includes('json')) {
+function parseBody(response: Exchange): FlexitiResponse['body'] {
+  const text = response.text;
+  if ((response.contentType ?? '').includes('json')) {
     try {
       return JSON.parse(text) as FlexitiResponse['body'];
     } catch {

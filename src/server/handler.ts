@@ -18,6 +18,7 @@ import { Sessions } from './sessions.js';
 import { memoryState } from './state/memory.js';
 import { StateUnavailableError } from './state/types.js';
 import { FlexitiAuthError, FlexitiUnavailableError } from './token-manager.js';
+import { fetchTransport, type Transport } from './transport.js';
 
 export interface RequestContext {
   /** The client's IP address, for rate limits (the Node adapters fill it in). */
@@ -38,6 +39,13 @@ export interface FlexitiHandler {
       | { flow: 'apply'; ttlSeconds?: number },
   ): Promise<SessionResponse>;
   readonly basePath: string;
+}
+
+const transports = new WeakMap<FlexitiHandler, (transport: Transport) => void>();
+
+/** Used by the Node adapters: Flexiti over undici instead of `fetch`, unless the merchant gave a `fetch`. */
+export function useTransport(handler: FlexitiHandler, transport: Transport): void {
+  transports.get(handler)?.(transport);
 }
 
 /**
@@ -69,6 +77,7 @@ export function createFlexitiHandler(config: FlexitiHandlerConfig): FlexitiHandl
       clientId: config.clientId,
       clientSecret: config.clientSecret,
       fetch: config.fetch ?? ((input, init) => fetch(input, init)),
+      transport: fetchTransport(config.fetch ?? ((input, init) => fetch(input, init))),
       logger,
       retry,
       timeoutMs: config.timeoutMs ?? 15_000,
@@ -142,7 +151,7 @@ export function createFlexitiHandler(config: FlexitiHandlerConfig): FlexitiHandl
   purchaseRoutes(app, deps);
 
   const handle = (request: Request, context: RequestContext = {}) => Promise.resolve(app.fetch(request, context));
-  return Object.assign(handle, {
+  const handler = Object.assign(handle, {
     fetch: handle,
     basePath,
     createSession: (input: Parameters<FlexitiHandler['createSession']>[0]) =>
@@ -150,6 +159,9 @@ export function createFlexitiHandler(config: FlexitiHandlerConfig): FlexitiHandl
         ? mintSession(deps, { flow: 'checkout', ...validOrder(input), ...ttl(input.ttlSeconds) })
         : mintSession(deps, { flow: 'apply', amount: null, reference: null, ...ttl(input.ttlSeconds) }),
   });
+  // The merchant's own `fetch` stays the way to Flexiti; otherwise a server adapter may bring a faster one.
+  if (!config.fetch) transports.set(handler, (transport) => deps.flexiti.useTransport(transport));
+  return handler;
 }
 
 const ttl = (seconds: number | undefined) => (seconds === undefined ? {} : { ttlSeconds: seconds });

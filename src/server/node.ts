@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import type { FlexitiHandler } from './handler.js';
+import { useTransport, type FlexitiHandler } from './handler.js';
+import { undiciTransport } from './transport-node.js';
 
 /**
  * Node adapters: a `node:http` request listener, and Express/Connect-style middleware that
@@ -19,6 +20,7 @@ export interface NodeAdapterOptions {
 }
 
 export function toNodeListener(handler: FlexitiHandler, options: NodeAdapterOptions = {}): NodeListener {
+  useTransport(handler, undiciTransport());
   return getRequestListener(
     (request, env) => handler(request, { clientAddress: env.incoming.socket.remoteAddress ?? 'unknown' }),
     { overrideGlobalObjects: options.overrideGlobalObjects ?? true },
