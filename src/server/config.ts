@@ -90,8 +90,16 @@ export interface FlexitiHandlerConfig {
    * since the order's first session, `pageSize` each (default 100), at most `maxPages` (default 50).
    */
   reconciliation?: { pageSize?: number; maxPages?: number };
-  /** Take the client address from `X-Forwarded-For` (only behind a proxy that sets it). */
-  trustProxy?: boolean;
+  /**
+   * Where the client address (for the per-address budgets) comes from behind proxies:
+   * - `false` (default): the connection's address, as the adapter reports it;
+   * - a number `n`: `n` proxies you run append to `X-Forwarded-For`; the client is the `n`-th entry
+   *   from the right (entries further left are written by the client and never trusted);
+   * - `true`: the same as `1` (one load balancer or nginx in front);
+   * - `{ header }`: a header your platform sets and overwrites, such as Cloudflare's
+   *   `cf-connecting-ip` or Fly's `fly-client-ip`.
+   */
+  trustProxy?: boolean | number | { header: string };
   /** Per Flexiti call. Default 15 s. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;

@@ -66,11 +66,17 @@ export async function readBody<S extends z.ZodMiniType>(
   throw errors.invalidRequest(toFieldErrors(result.error));
 }
 
-/** The client's address: the adapter's socket address, or `X-Forwarded-For` behind a trusted proxy. */
+/**
+ * The client's address: the adapter's socket address, or what trusted proxies say of it. Only the
+ * entries the merchant's own proxies appended to `X-Forwarded-For` count (counted from the right);
+ * a request that arrived without passing them keeps its socket address.
+ */
 export function clientAddress(c: Ctx, deps: Deps): string {
-  if (deps.config.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return c.env?.clientAddress ?? 'unknown';
+  const socket = c.env?.clientAddress ?? 'unknown';
+  const trust = deps.config.trustProxy;
+  if (!trust) return socket;
+  if (typeof trust === 'object') return c.req.header(trust.header)?.trim() || socket;
+  const hops = trust === true ? 1 : trust;
+  const chain = (c.req.header('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  return chain.length >= hops ? chain[chain.length - hops]! : socket;
 }
