@@ -13,7 +13,9 @@ afterAll(async () => {
 });
 
 async function behind(trustProxy: FlexitiHandlerConfig['trustProxy']) {
-  const stack = await startStack({ handler: { trustProxy, limits: { sessions: { perAddress: { max: 2, windowMs: 60_000 } } } } });
+  const stack = await startStack({
+    handler: { ...(trustProxy === undefined ? {} : { trustProxy }), limits: { sessions: { perAddress: { max: 2, windowMs: 60_000 } } } },
+  });
   stacks.push(stack);
   return (headers: Record<string, string> = {}) => stack.api('session', { body: { flow: 'apply' }, headers }).then((r) => r.status);
 }
