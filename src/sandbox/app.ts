@@ -19,7 +19,7 @@ import {
   type SandboxContext,
   type SandboxEnv,
 } from './http.js';
-import { parseLang } from './messages.js';
+import { parseLang, type ErrorCode } from './messages.js';
 import { creditAppRoutes } from './routes/credit-apps.js';
 import { customerRoutes } from './routes/customers.js';
 import { merchantRoutes } from './routes/merchants.js';
@@ -51,6 +51,9 @@ export function createApp(ctx: SandboxContext): SandboxApp {
     await delay(plan.latencyMs);
     if (plan.action === 'drop') return dropConnection(c.env);
     if (plan.action === 'fail') return c.json(SERVICE_UNAVAILABLE, 503);
+    if (plan.action === 'answer' && plan.answer) {
+      throw new ApiError(plan.answer.status as 404 | 409, plan.answer.error as ErrorCode);
+    }
     await next();
     if (plan.action === 'drop-response') c.res = dropConnection(c.env);
     return undefined;

@@ -19,17 +19,24 @@ export interface SandboxFaults {
    * sent: the caller cannot tell whether Flexiti acted (a purchase that may have gone through).
    */
   dropResponseNext?: number | undefined;
+  /**
+   * The next `count` (default 1) matching requests get this documented Flexiti error instead of
+   * being processed, e.g. `{ status: 409, error: 'plan_term_not_set' }`.
+   */
+  answerNext?: { status: number; error: string; count?: number } | undefined;
   /** Faults apply only to request paths matching this; all paths when absent. */
   match?: RegExp | undefined;
   /** Source of randomness for the rates (default `Math.random`). */
   random?: (() => number) | undefined;
 }
 
-export type FaultAction = 'none' | 'fail' | 'drop' | 'drop-response';
+export type FaultAction = 'none' | 'fail' | 'drop' | 'drop-response' | 'answer';
 
 export interface FaultPlan {
   latencyMs: number;
   action: FaultAction;
+  /** For `answer`: the error to give. */
+  answer?: { status: number; error: string };
 }
 
 export const SERVICE_UNAVAILABLE = {
@@ -43,6 +50,7 @@ export class FaultInjector {
   private failNext = 0;
   private dropNext = 0;
   private dropResponseNext = 0;
+  private answerNext = 0;
 
   constructor(faults: SandboxFaults = {}) {
     this.set(faults);
@@ -56,6 +64,7 @@ export class FaultInjector {
     this.failNext = Math.max(0, Math.floor(faults.failNext ?? 0));
     this.dropNext = Math.max(0, Math.floor(faults.dropNext ?? 0));
     this.dropResponseNext = Math.max(0, Math.floor(faults.dropResponseNext ?? 0));
+    this.answerNext = faults.answerNext ? Math.max(0, Math.floor(faults.answerNext.count ?? 1)) : 0;
   }
 
   /** Decides, and counts down, what happens to one request for `path`. */
@@ -77,6 +86,10 @@ export class FaultInjector {
     if (this.failNext > 0) {
       this.failNext--;
       return { latencyMs, action: 'fail' };
+    }
+    if (this.answerNext > 0 && f.answerNext) {
+      this.answerNext--;
+      return { latencyMs, action: 'answer', answer: { status: f.answerNext.status, error: f.answerNext.error } };
     }
     const random = f.random ?? Math.random;
     if (f.dropRate && random() < f.dropRate) return { latencyMs, action: 'drop' };

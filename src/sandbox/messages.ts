@@ -114,6 +114,31 @@ export const ERROR_MESSAGES = {
     en: 'Returns are accepted within 100 days of the capture.',
     fr: 'Les retours sont acceptés dans les 100 jours suivant la saisie.',
   },
+  customer_identity_not_found: {
+    en: 'The customer has not been identified.',
+    fr: 'Le client n’a pas été identifié.',
+  },
+  invalid_role: {
+    en: 'These credentials are not allowed to use this service.',
+    fr: 'Ces identifiants ne sont pas autorisés à utiliser ce service.',
+  },
+  not_permitted: {
+    en: 'These credentials are not permitted to do this.',
+    fr: 'Ces identifiants ne permettent pas cette opération.',
+  },
+  general_error: { en: 'An error occurred. Please try again.', fr: 'Une erreur est survenue. Veuillez réessayer.' },
+  auth_not_allowed: {
+    en: 'This merchant is not set up for pre-authorizations.',
+    fr: 'Ce marchand n’est pas configuré pour les préautorisations.',
+  },
+  external_location_id_not_found: {
+    en: 'The store location was not found.',
+    fr: 'L’emplacement du magasin est introuvable.',
+  },
+  account_type_not_permitted: {
+    en: 'This type of account cannot be used here.',
+    fr: 'Ce type de compte ne peut pas être utilisé ici.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

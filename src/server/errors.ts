@@ -50,6 +50,8 @@ export const errors = {
   flexitiUnavailable: () =>
     new HandlerError(503, 'flexiti_unavailable', 'Flexiti could not be reached; try again.', true),
   flexitiError: (code: string) => new HandlerError(502, 'flexiti_error', `Flexiti answered ${code}.`),
+  flexitiRejectedRequest: (code: string) =>
+    new HandlerError(502, 'flexiti_rejected_request', `Flexiti refused the request as malformed (${code}); see the server log.`),
   stateUnavailable: () =>
     new HandlerError(503, 'state_unavailable', 'The handler cannot reach its shared state; nothing was charged. Try again.', true),
   stateRecovering: (retryAfter: number) =>

@@ -19,12 +19,34 @@ import { scopeOf, type Receipt, type Session } from '../sessions.js';
 import { FlexitiUnavailableError } from '../token-manager.js';
 import { formValues } from './catalog.js';
 
+/** Flexiti's `authorization` answers (§11.2) the shopper can act on: another plan, code or card. */
 const FLEXITI_DECLINES: Record<string, (typeof PURCHASE_DECLINE_CODES)[number]> = {
   tries_exceed: 'tries_exceeded',
   customer_identity_not_found: 'not_verified',
   not_found: 'user_not_able_to_purchase',
   user_not_active: 'user_not_able_to_purchase',
+  account_type_not_permitted: 'user_not_able_to_purchase',
+  vcc_account_mismatch: 'user_not_able_to_purchase',
+  // The merchant does not offer that plan: the shopper picks another, as for a plan the account cannot use.
+  plan_term_not_set: 'plan_term_not_available',
 };
+
+/** Answers about the merchant's own Flexiti set-up: nothing a shopper can change, a log line for the merchant. */
+const MERCHANT_SET_UP = new Set(['invalid_role', 'not_permitted', 'auth_not_allowed', 'external_location_id_not_found']);
+
+/** An authorization Flexiti refused without a decision: nothing was authorized. */
+function refusal(deps: Deps, code: string): Error {
+  if (MERCHANT_SET_UP.has(code)) {
+    deps.logger({ level: 'error', event: 'flexiti_merchant_set_up', route: 'authorization', code });
+    return errors.configuration();
+  }
+  if (code === 'general_error') return errors.flexitiUnavailable();
+  if (code === 'wrong_inputs') {
+    deps.logger({ level: 'error', event: 'flexiti_wrong_inputs', route: 'authorization', code });
+    return errors.flexitiRejectedRequest(code);
+  }
+  return errors.flexitiError(code);
+}
 
 /** `POST plans` (financing options for the session amount) and `POST purchase` (authorize it). */
 export function purchaseRoutes(app: Hono<HandlerEnv>, deps: Deps) {
@@ -223,7 +245,7 @@ async function authorizeOnce(a: Attempt): Promise<WorkResult<PurchaseResponse>> 
       await writeOrder(deps, reference, { since, attempt: 'none', checked: true }).catch(() => {});
       const code = flexitiError(response) ?? `status_${response.status}`;
       const declined = isOneOf(code, PURCHASE_DECLINE_CODES) ? code : FLEXITI_DECLINES[code];
-      if (!declined) throw errors.flexitiError(code);
+      if (!declined) throw refusal(deps, code);
       wrongCode = declined === 'wrong_verification_code';
       await deps.onPurchase({
         status: 'declined',
