@@ -30,6 +30,8 @@ export interface Limits {
   wrongCodes: { perAccount: RateLimit; perSession: RateLimit };
   /** `POST apply`. */
   applications: { perSession: RateLimit; perAddress: RateLimit };
+  /** `POST plans`: what an account is offered says something of it. */
+  plans: { perSession: RateLimit; perAddress: RateLimit };
 }
 
 export type LimitsConfig = { [G in keyof Limits]?: Partial<Limits[G]> };
@@ -46,6 +48,7 @@ export const DEFAULT_LIMITS: Limits = {
   },
   wrongCodes: { perAccount: { max: 5, windowMs: 60 * MINUTE }, perSession: { max: 5, windowMs: 10 * MINUTE } },
   applications: { perSession: { max: 5, windowMs: 10 * MINUTE }, perAddress: { max: 50, windowMs: 10 * MINUTE } },
+  plans: { perSession: { max: 20, windowMs: 10 * MINUTE }, perAddress: { max: 300, windowMs: 10 * MINUTE } },
 };
 
 export function resolveLimits(config: LimitsConfig = {}): Limits {

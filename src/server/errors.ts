@@ -70,6 +70,8 @@ export const errors = {
       undefined,
       retryAfter === undefined ? undefined : { 'retry-after': String(retryAfter) },
     ),
+  codeRequired: () =>
+    new HandlerError(409, 'code_required', 'Send the cardholder a verification code (`POST verify`) before asking for plans.'),
   notCancellable: () => new HandlerError(409, 'not_cancellable', 'Only a new Quebec account can be cancelled here.'),
   ineligible: (code: string) => new HandlerError(409, code, 'This account cannot make purchases.'),
   internal: () => new HandlerError(500, 'internal_error', 'Something went wrong.', true),

@@ -77,7 +77,14 @@ export function cardholderRoutes(app: Hono<HandlerEnv>, deps: Deps) {
     });
     const code = flexitiError(response);
     let result: VerifyResponse;
-    if (response.status === 200) result = { status: 'sent', method: body.method };
+    if (response.status === 200) {
+      result = { status: 'sent', method: body.method };
+      // The proof `plans` asks of a cardholder: the account's holder was sent a code in this checkout.
+      // The code is on its way whatever the state says: an unreachable store only delays the plans.
+      await deps.state.values.set(codeSentKey(scopeOf(session), receipt.account), Date.now(), CODE_SENT_MS).catch(() => {
+        deps.logger({ level: 'warn', event: 'state_unavailable', route: 'verify' });
+      });
+    }
     else if (code === 'sms_not_valid_phone') result = { status: 'failed', code: 'contact_unavailable' };
     else if (code === 'tries_exceed') result = { status: 'failed', code: 'tries_exceeded' };
     else if (code === 'user_not_able_to_purchase' || response.status === 404) {
@@ -86,3 +93,8 @@ export function cardholderRoutes(app: Hono<HandlerEnv>, deps: Deps) {
     return c.json(result, 200, { 'cache-control': 'no-store' });
   });
 }
+
+/** How long a code sent opens the plans of its account, within one checkout. */
+const CODE_SENT_MS = 30 * 60_000;
+
+export const codeSentKey = (scope: string, account: string) => `code-sent:${scope}:${account}`;

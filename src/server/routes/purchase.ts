@@ -7,7 +7,7 @@ import {
   type PlanChoice,
   type PurchaseResponse,
 } from '../../schemas/index.js';
-import { langOf, readBody, type Deps, type HandlerEnv } from '../context.js';
+import { clientAddress, langOf, readBody, type Deps, type HandlerEnv } from '../context.js';
 import { errors } from '../errors.js';
 import { flexitiError, isRecord, type FlexitiResponse } from '../flexiti-client.js';
 import { cents, flexitiLang, fromFinancingOption, isOneOf, toFinancingOption, toPlans } from '../mapping.js';
@@ -17,6 +17,7 @@ import { findAuthorization } from '../reconcile.js';
 import { backoffDelay, sleep } from '../retry.js';
 import { scopeOf, type Receipt, type Session } from '../sessions.js';
 import { FlexitiUnavailableError } from '../token-manager.js';
+import { codeSentKey } from './cardholder.js';
 import { formValues } from './catalog.js';
 
 /** Flexiti's `authorization` answers (§11.2) the shopper can act on: another plan, code or card. */
@@ -54,6 +55,11 @@ export function purchaseRoutes(app: Hono<HandlerEnv>, deps: Deps) {
     const session = await deps.sessions.verify(c.req.header('authorization'), ['checkout']);
     const { receipt: token } = await readBody(c, PlansRequestSchema);
     const receipt = await deps.sessions.readReceipt(session, token, ['applicant', 'cardholder']);
+    await deps.budgets.spend('plans', { perSession: session.id, perAddress: clientAddress(c, deps) });
+    // A card number alone must not say which plans (so which risk tier and province) an account has.
+    if (receipt.kind === 'cardholder' && (await deps.state.values.get(codeSentKey(scopeOf(session), receipt.account))) === undefined) {
+      throw errors.codeRequired();
+    }
     const amount = orderAmount(session);
     const lang = langOf(c);
     const [response, catalog] = await Promise.all([
