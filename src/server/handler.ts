@@ -154,7 +154,7 @@ export function createFlexitiHandler(config: FlexitiHandlerConfig): FlexitiHandl
   const handler = Object.assign(handle, {
     fetch: handle,
     basePath,
-    createSession: (input: Parameters<FlexitiHandler['createSession']>[0]) =>
+    createSession: async (input: Parameters<FlexitiHandler['createSession']>[0]) =>
       input.flow === 'checkout'
         ? mintSession(deps, { flow: 'checkout', ...validOrder(input), ...ttl(input.ttlSeconds) })
         : mintSession(deps, { flow: 'apply', amount: null, reference: null, ...ttl(input.ttlSeconds) }),

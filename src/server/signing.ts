@@ -105,6 +105,8 @@ export class Signer {
     } catch {
       return { ok: false, reason: 'malformed' };
     }
+    // One encoding per signature: variants with other trailing bits or padding are not the token.
+    if (base64url(signatureBytes) !== signature) return { ok: false, reason: 'malformed' };
     let valid: boolean;
     if (this.node) {
       const expected = this.node.createHmac('sha256', this.secret).update(body).digest();

@@ -45,17 +45,20 @@ export async function mintSession(
   };
 }
 
+/** The largest order a session is minted for, in dollars: well above any Flexiti credit limit. */
+export const MAX_ORDER_AMOUNT = 100_000;
+
 export function validOrder(order: { amount: unknown; reference: unknown; createdAt?: unknown }): {
   amount: number;
   reference: string;
   createdAt?: Date | number;
 } {
   const { amount, reference, createdAt } = order;
-  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0) {
-    throw new TypeError('The order amount must be a positive number of dollars');
+  if (typeof amount !== 'number' || !Number.isFinite(amount) || cents(amount) <= 0 || cents(amount) > MAX_ORDER_AMOUNT) {
+    throw new TypeError(`The order amount must be more than $0.00 and at most $${MAX_ORDER_AMOUNT} once rounded to cents`);
   }
-  if (typeof reference !== 'string' || reference.length === 0 || reference.length > 40) {
-    throw new TypeError('The order reference must be 1 to 40 characters');
+  if (typeof reference !== 'string' || !/^[\x20-\x7e]{1,40}$/.test(reference)) {
+    throw new TypeError('The order reference must be 1 to 40 printable ASCII characters (Flexiti’s `reference`)');
   }
   if (createdAt !== undefined && (!(createdAt instanceof Date || typeof createdAt === 'number') || Number.isNaN(Number(createdAt)))) {
     throw new TypeError('The order createdAt must be a Date or milliseconds since the epoch');
