@@ -80,6 +80,57 @@ describe('Express middleware', () => {
     }
   });
 
+  it.each([
+    ['express.json()', () => express.json()],
+    ['express.json() with a 1 kB limit', () => express.json({ limit: 1024 })],
+    ['express.urlencoded() and express.json()', () => [express.urlencoded({ extended: false }), express.json()]],
+    ['express.text({ type: "*/*" }) then a JSON parse of its own', () => [express.text({ type: '*/*' }), (req: express.Request, _res: express.Response, next: express.NextFunction) => {
+      try {
+        req.body = JSON.parse(String(req.body));
+        next();
+      } catch (error) {
+        next(Object.assign(error as Error, { type: 'entity.parse.failed', status: 400 }));
+      }
+    }]],
+  ])('never lets a body parser in front (%s) print what an applicant typed', async (_name, parsers) => {
+    const app = express();
+    app.set('env', 'development'); // Express's default error handler prints errors outside tests
+    app.use(parsers());
+    app.use(toExpressMiddleware(handler()));
+    const server = createServer(app);
+    const base = await listen(server);
+    const printed: string[] = [];
+    const capture = (chunk: unknown) => void printed.push(String(chunk));
+    const originalError = console.error;
+    const originalWrite = process.stderr.write.bind(process.stderr);
+    console.error = (...args: unknown[]) => capture(args.join(' '));
+    process.stderr.write = ((chunk: unknown) => (capture(chunk), true)) as typeof process.stderr.write;
+    try {
+      const session = (await fetch(`${base}/api/flexiti/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"flow":"apply"}' }).then((r) => r.json())).session;
+      const secrets = '"sin":"046454286","dob":"1988-07-24","annualIncome":"98000","securityAnswer":"Whiskers"';
+      const malformed = `{"application":{${secrets},}`;
+      const big = `{"application":{${secrets},"notes":"${'x'.repeat(20_000)}"}}`;
+      const answers = [];
+      for (const body of [malformed, big]) {
+        const response = await fetch(`${base}/api/flexiti/apply`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${session}`, 'content-type': 'application/json' },
+          body,
+        });
+        const text = await response.text();
+        answers.push([response.status, JSON.parse(text).code]);
+        expect(text).not.toMatch(/046454286|1988-07-24|98000|Whiskers/);
+      }
+      expect(answers[0]).toEqual([400, 'invalid_json']);
+      expect(answers[1]![0]).toBe(413);
+    } finally {
+      console.error = originalError;
+      process.stderr.write = originalWrite;
+      server.close();
+    }
+    expect(printed.join('\n')).not.toMatch(/046454286|1988-07-24|98000|Whiskers/);
+  });
+
   it('works mounted on a sub-path with app.use(path, ...)', async () => {
     const app = express();
     app.use('/api/flexiti', toExpressMiddleware(handler()));
