@@ -24,6 +24,8 @@ export interface DemoOptions {
   state?: HandlerState;
   /** Carts and outcomes; memory by default. */
   store?: DemoStore;
+  /** Other origins whose pages may call the handler (`ALLOWED_ORIGINS`). */
+  allowedOrigins?: readonly string[];
 }
 
 /** The demo store's one product. */
@@ -48,6 +50,7 @@ export function createDemoApp(options: DemoOptions) {
     // The order is the shopper's cart, kept on the server under a cookie: the browser never
     // says how much to charge. Pages without a cart (checkout.html) pay a fixed cart.
     ...(options.state ? { state: options.state } : {}),
+    ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     resolveOrder: async (request) => {
       const cart = await store.cart(cartId(request) ?? '');
       if (cart && cart.quantity > 0) return { amount: Math.round(cart.quantity * PRICE * 100) / 100, reference: cart.reference };
@@ -67,7 +70,12 @@ export function createDemoApp(options: DemoOptions) {
   });
   app.all('/api/flexiti/*', (c) => handler(c.req.raw, { clientAddress: c.env.incoming.socket.remoteAddress ?? 'unknown' }));
   app.all('/sandbox/*', (c) => sandbox.fetch(c.req.raw, c.env));
-  app.get('/demo/outcomes', async (c) => c.json(await store.outcomes()));
+  // What the hooks heard names shoppers' accounts: for the developer at this machine only.
+  app.get('/demo/outcomes', async (c) => {
+    const address = c.env?.incoming?.socket?.remoteAddress ?? '';
+    if (!/^(127\.|::1$|::ffff:127\.)/.test(address)) return c.json({ code: 'not_found' }, 404);
+    return c.json(await store.outcomes());
+  });
   // What the server knows of an order: paid only if onPurchase recorded an approval for it.
   app.get('/demo/orders/:reference', async (c) => {
     const reference = c.req.param('reference');

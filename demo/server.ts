@@ -6,6 +6,7 @@
  *   credentials: its own are used.
  * - REDIS_URL: carts, claims, budgets, the Flexiti token and caches in Redis, so several demo
  *   processes sharing REDIS_URL, FLEXITI_SESSION_SECRET and one FLEXITI_API_BASE act as one store.
+ * - ALLOWED_ORIGINS: comma-separated origins of other sites whose pages may call the handler.
  */
 import { serve } from '@hono/node-server';
 import { SANDBOX_CLIENT } from '../src/sandbox/index.js';
@@ -58,6 +59,9 @@ const { app } = createDemoApp({
     : {}),
   ...(env.FLEXITI_SESSION_SECRET ? { sessionSecret: env.FLEXITI_SESSION_SECRET } : {}),
   ...(redis ? { state: createRedisState(redis), store: redisStore(redis) } : {}),
+  ...(env.ALLOWED_ORIGINS
+    ? { allowedOrigins: env.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean) }
+    : {}),
 });
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {

@@ -1,0 +1,30 @@
+/**
+ * The demo as a merchant might expose it: what the hooks heard stays on this machine, and other
+ * sites' pages reach the handler only when ALLOWED_ORIGINS names them.
+ */
+import { describe, expect, it } from 'vitest';
+import { createDemoApp } from '../../demo/app.js';
+
+const from = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });
+
+describe('the demo server', () => {
+  it('shows the outcomes log to loopback clients only', async () => {
+    const { app } = createDemoApp({ origin: 'http://127.0.0.1:8080' });
+    for (const address of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) {
+      expect((await app.fetch(new Request('http://127.0.0.1:8080/demo/outcomes'), from(address))).status).toBe(200);
+    }
+    for (const address of ['203.0.113.9', '10.0.0.2', '::ffff:10.0.0.2']) {
+      expect((await app.fetch(new Request('http://127.0.0.1:8080/demo/outcomes'), from(address))).status).toBe(404);
+    }
+  });
+
+  it('lets the origins in ALLOWED_ORIGINS call the handler, and no other', async () => {
+    const { app } = createDemoApp({ origin: 'http://127.0.0.1:8080', allowedOrigins: ['https://shop.example'] });
+    const session = (origin: string) =>
+      app.fetch(new Request('http://127.0.0.1:8080/api/flexiti/session', { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: '{"flow":"apply"}' }), from('203.0.113.9'));
+    const allowed = await session('https://shop.example');
+    expect(allowed.status).toBe(201);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    expect((await session('https://evil.example')).status).toBe(403);
+  });
+});
