@@ -69,6 +69,7 @@ export const en: Messages = {
     required: 'This field is required',
     invalid: 'Check this value',
     too_long: 'This is too long',
+    invalid_characters: 'Remove the special or invisible characters',
     invalid_email: 'Enter an email address like name@example.com',
     invalid_phone: 'Enter a 10-digit phone number, like 416 555 0199',
     invalid_postal_code: 'Enter a postal code like M5H 2N2',

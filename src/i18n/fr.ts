@@ -69,6 +69,7 @@ export const fr: Messages = {
     required: 'Ce champ est obligatoire',
     invalid: 'Vérifiez cette valeur',
     too_long: 'Cette valeur est trop longue',
+    invalid_characters: 'Retirez les caractères spéciaux ou invisibles',
     invalid_email: 'Entrez une adresse courriel valide, par exemple nom@exemple.com',
     invalid_phone: 'Entrez un numéro de téléphone à 10 chiffres, par exemple 416 555-0199',
     invalid_postal_code: 'Entrez un code postal valide, par exemple H2X 1Y4',

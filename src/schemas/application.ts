@@ -44,6 +44,7 @@ export const FIELD_ERROR_CODES = [
   'household_below_personal',
   'expired',
   'terms_not_accepted',
+  'invalid_characters',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
@@ -58,9 +59,13 @@ const rule = <T>(test: (value: T) => boolean, error: FieldErrorCode, stop = fals
 const filled = rule<string>((s) => s.length > 0, 'required', true);
 const atMost = (max: number, stop = false) => rule<string>((s) => s.length <= max, 'too_long', stop);
 
-const text = (max: number) => z.string({ error: 'required' }).check(z.trim(), filled, atMost(max));
+/** Control characters (NUL, ANSI escapes), zero-width and bidirectional overrides (U+202E): never in free text. */
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const visible = rule<string>((s) => !HIDDEN.test(s), 'invalid_characters');
 
-const optionalText = (max: number) => z.optional(z.string({ error: 'invalid' }).check(z.trim(), atMost(max)));
+const text = (max: number) => z.string({ error: 'required' }).check(z.trim(), filled, atMost(max), visible);
+
+const optionalText = (max: number) => z.optional(z.string({ error: 'invalid' }).check(z.trim(), atMost(max), visible));
 
 const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (issue) => (issue.input === undefined || issue.input === '' ? 'required' : 'invalid') });

@@ -119,3 +119,22 @@ describe('ApplicationSchema', () => {
     ]);
   });
 });
+
+describe('free text without hidden characters', () => {
+  it.each([
+    ['a NUL', 'Mor\u0000gan'],
+    ['an ANSI escape', 'Morgan\u001b[31m'],
+    ['a right-to-left override', 'Morgan\u202etxt.exe'],
+    ['a zero-width space', 'Mor\u200bgan'],
+  ])('refuses %s in a name, an address and a security answer', (_what, value) => {
+    for (const field of ['firstName', 'address1', 'securityAnswer'] as const) {
+      const result = ApplicationSchema.safeParse(application({ [field]: value }));
+      expect(result.success).toBe(false);
+      expect(result.error?.issues).toEqual([expect.objectContaining({ path: [field], message: 'invalid_characters' })]);
+    }
+  });
+
+  it('keeps accents, apostrophes and hyphens', () => {
+    expect(ApplicationSchema.safeParse(application({ firstName: 'Zoë-Anne', lastName: 'O’Brien-Gagné', city: 'Trois-Rivières' })).success).toBe(true);
+  });
+});

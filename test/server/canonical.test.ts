@@ -51,3 +51,19 @@ describe('orders from createSession and resolveOrder', () => {
     await expect(handler.createSession({ flow: 'checkout', amount: 0.01, reference: 'A'.repeat(40) })).resolves.toMatchObject({ amount: 0.01 });
   });
 });
+
+describe('free text at the handler', () => {
+  it('refuses hidden characters on the field, before Flexiti is called', async () => {
+    const { application } = await import('../schemas/fixtures.js');
+    const { session } = await handler.createSession({ flow: 'apply' });
+    const response = await handler(
+      new Request('http://shop.test/api/flexiti/apply', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${session}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ application: application({ lastName: 'Tester\u202egnp.exe' }) }),
+      }),
+    );
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ code: 'invalid_fields', fieldErrors: [{ field: 'lastName', code: 'invalid_characters' }] });
+  });
+});
