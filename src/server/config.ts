@@ -51,8 +51,12 @@ export interface FlexitiHandlerConfig {
   /** Optional `merchants/login` credentials (a specific rep or location). */
   merchantUsername?: string;
   merchantPassword?: string;
-  /** At least 32 random characters; the same on every instance. Signs sessions and receipts. */
-  sessionSecret: string;
+  /**
+   * At least 32 random characters; the same on every instance. Signs sessions and receipts. To
+   * rotate it without logging shoppers out, give `[newSecret, oldSecret]` until the old sessions
+   * have expired (`sessionTtlSeconds`), then `newSecret` alone.
+   */
+  sessionSecret: string | readonly string[];
   /** Where the handler is mounted. Default `/api/flexiti`. */
   basePath?: string;
   /** Browser origins allowed to call the handler, besides its own origin. */

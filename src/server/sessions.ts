@@ -36,14 +36,16 @@ export interface Receipt {
 }
 
 export class Sessions {
-  private readonly signer: Signer;
+  /** The first signs; every one verifies (the previous secrets of a rotation). */
+  private readonly signers: Signer[];
 
   constructor(
-    secret: string,
+    secret: string | readonly string[],
     private readonly ttlSeconds: number,
     private readonly nowSeconds: () => number,
   ) {
-    this.signer = new Signer(secret);
+    this.signers = (typeof secret === 'string' ? [secret] : [...secret]).map((s) => new Signer(s));
+    if (this.signers.length === 0) throw new Error('sessionSecret must hold at least one secret');
   }
 
   async create(input: { flow: Flow; amount: number | null; reference: string | null; since?: number; ttlSeconds?: number }) {
@@ -57,13 +59,13 @@ export class Sessions {
       ...(input.since === undefined ? {} : { since: input.since }),
       exp: this.nowSeconds() + (input.ttlSeconds ?? this.ttlSeconds),
     };
-    return { session, token: await this.signer.sign(session) };
+    return { session, token: await this.signers[0]!.sign(session) };
   }
 
   async verify(header: string | undefined, flows: readonly Flow[]): Promise<Session> {
     const token = /^Bearer (\S+)$/i.exec(header ?? '')?.[1];
     if (!token) throw errors.sessionMissing();
-    const result = await this.signer.verify<Session>(token, 'session', this.nowSeconds());
+    const result = await this.check<Session>(token, 'session');
     if (!result.ok) throw result.reason === 'expired' ? errors.sessionExpired() : errors.sessionInvalid();
     if (!flows.includes(result.payload.flow)) throw errors.wrongFlow();
     return result.payload;
@@ -78,15 +80,24 @@ export class Sessions {
       ...(province ? { province } : {}),
       exp: this.nowSeconds() + this.ttlSeconds,
     };
-    return this.signer.sign(receipt);
+    return this.signers[0]!.sign(receipt);
   }
 
   async readReceipt(session: Session, token: string, kinds: readonly ReceiptKind[]): Promise<Receipt> {
-    const result = await this.signer.verify<Receipt>(token, 'receipt', this.nowSeconds());
+    const result = await this.check<Receipt>(token, 'receipt');
     if (!result.ok || result.payload.scope !== scopeOf(session) || !kinds.includes(result.payload.kind)) {
       throw errors.receiptInvalid();
     }
     return result.payload;
+  }
+
+  /** The current secret first; a previous one still verifies what it signed until that expires. */
+  private async check<T extends Session | Receipt>(token: string, typ: T['typ']) {
+    let result = await this.signers[0]!.verify<T>(token, typ, this.nowSeconds());
+    for (let i = 1; i < this.signers.length && !result.ok && result.reason === 'bad_signature'; i++) {
+      result = await this.signers[i]!.verify<T>(token, typ, this.nowSeconds());
+    }
+    return result;
   }
 }
 

@@ -67,3 +67,28 @@ describe('free text at the handler', () => {
     expect(await response.json()).toMatchObject({ code: 'invalid_fields', fieldErrors: [{ field: 'lastName', code: 'invalid_characters' }] });
   });
 });
+
+describe('rotating the session secret', () => {
+  const OLD = 'old-session-secret-0123456789abcdef0123456789';
+  const NEW = 'new-session-secret-0123456789abcdef0123456789';
+  const make = (sessionSecret: string | string[]) =>
+    createFlexitiHandler({ apiBase: 'http://127.0.0.1:9/flexiti/pos-api', clientId: 'id', clientSecret: 's', sessionSecret, logger: false });
+  const ask = async (h: FlexitiHandler, token: string) => {
+    const response = await h(new Request('http://shop.test/api/flexiti/apply', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{}',
+    }));
+    return ((await response.json()) as { code: string }).code;
+  };
+
+  it('keeps sessions signed with the previous secret valid during the grace period, then refuses them', async () => {
+    const before = await make(OLD).createSession({ flow: 'apply' });
+    const during = make([NEW, OLD]);
+    // Past the signature: the body is what is wrong now.
+    expect(await ask(during, before.session)).toBe('invalid_fields');
+    const fresh = await during.createSession({ flow: 'apply' });
+    expect(await ask(make(NEW), fresh.session)).toBe('invalid_fields');
+    expect(await ask(make(NEW), before.session)).toBe('session_invalid');
+  });
+});
