@@ -7,6 +7,8 @@
  * - REDIS_URL: carts, claims, budgets, the Flexiti token and caches in Redis, so several demo
  *   processes sharing REDIS_URL, FLEXITI_SESSION_SECRET and one FLEXITI_API_BASE act as one store.
  * - ALLOWED_ORIGINS: comma-separated origins of other sites whose pages may call the handler.
+ * - HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS: how long a client may take to send its headers (10 s)
+ *   and its whole request (15 s).
  */
 import { serve } from '@hono/node-server';
 import { SANDBOX_CLIENT } from '../src/sandbox/index.js';
@@ -64,7 +66,11 @@ const { app } = createDemoApp({
     : {}),
 });
 
-const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+// A client that trickles its headers or body is cut off after seconds (Node's default is 5 minutes).
+const headersTimeout = Number(env.HEADERS_TIMEOUT_MS ?? 10_000);
+const requestTimeout = Number(env.REQUEST_TIMEOUT_MS ?? 15_000);
+const serverOptions = { headersTimeout, requestTimeout, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 };
+const server = serve({ fetch: app.fetch, port, hostname: host, serverOptions }, (info) => {
   const target = env.FLEXITI_API_BASE ? `Flexiti at ${env.FLEXITI_API_BASE}` : 'embedded sandbox';
   const state = redis ? `, state in Redis at ${new URL(env.REDIS_URL!).host}` : '';
   console.log(`flexiti-checkout demo on http://${host}:${info.port}/ (${target}${state})`);

@@ -45,7 +45,13 @@ export async function readBody<S extends z.ZodMiniType>(
   schema: S,
   options: { fieldsUnder?: string; allowEmpty?: boolean } = {},
 ): Promise<z.output<S>> {
-  const text = await c.req.text();
+  let text: string;
+  try {
+    text = await c.req.text();
+  } catch {
+    // The client went away mid-body: nobody is left to answer, and nothing went wrong here.
+    throw errors.requestAborted();
+  }
   let json: unknown = {};
   if (text.trim() !== '' || !options.allowEmpty) {
     if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {

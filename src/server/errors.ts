@@ -29,6 +29,7 @@ export class HandlerError extends Error {
 export const errors = {
   invalidJson: () => new HandlerError(400, 'invalid_json', 'The request body is not valid JSON.'),
   unsupportedMediaType: () => new HandlerError(415, 'unsupported_media_type', 'Send the body as application/json.'),
+  requestAborted: () => new HandlerError(400, 'request_aborted', 'The request body did not arrive whole.'),
   tooLarge: () => new HandlerError(413, 'payload_too_large', 'The request body is too large.'),
   invalidRequest: (fieldErrors: FieldError[]) =>
     new HandlerError(422, 'invalid_request', 'The request body does not match the contract.', false, fieldErrors),

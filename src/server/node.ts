@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { useTransport, type FlexitiHandler } from './handler.js';
 import { undiciTransport } from './transport-node.js';
@@ -25,6 +25,34 @@ export function toNodeListener(handler: FlexitiHandler, options: NodeAdapterOpti
     (request, env) => handler(request, { clientAddress: env.incoming.socket.remoteAddress ?? 'unknown' }),
     { overrideGlobalObjects: options.overrideGlobalObjects ?? true },
   );
+}
+
+export interface NodeServerOptions extends NodeAdapterOptions {
+  /** Longest time a client may take to send its request line and headers. Default 10 s. */
+  headersTimeoutMs?: number;
+  /** Longest time a client may take to send the whole request, body included. Default 15 s. */
+  requestTimeoutMs?: number;
+  /** How long an idle keep-alive connection stays open. Default 5 s. */
+  keepAliveTimeoutMs?: number;
+}
+
+/**
+ * A `node:http` server for the handler alone, with timeouts fit for a checkout's small JSON
+ * bodies: a client that trickles its headers or body is cut off after seconds, not Node's five
+ * minutes. `createFlexitiServer(flexiti).listen(3000)`.
+ */
+export function createFlexitiServer(handler: FlexitiHandler, options: NodeServerOptions = {}): Server {
+  const server = createServer(
+    {
+      headersTimeout: options.headersTimeoutMs ?? 10_000,
+      requestTimeout: options.requestTimeoutMs ?? 15_000,
+      keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000,
+      // Node checks those timeouts this often (30 s by default).
+      connectionsCheckingInterval: Math.min(1_000, options.headersTimeoutMs ?? 10_000),
+    },
+    toNodeListener(handler, options),
+  );
+  return server;
 }
 
 type ExpressRequest = IncomingMessage & { originalUrl?: string; body?: unknown; rawBody?: Buffer };
