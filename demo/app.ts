@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { randomBytes } from 'node:crypto';
 import { createSandbox, SANDBOX_CLIENT } from '../src/sandbox/index.js';
 import { createFlexitiHandler, uniformLimits, type HandlerState } from '../src/server/index.js';
+import { cdn } from './cdn.js';
 import { contentSecurityPolicy } from './csp.js';
 import { applyPage, checkoutPage, reactPage, storePage, vuePage } from './pages.js';
 import { memoryStore, type DemoStore } from './store.js';
@@ -104,7 +105,7 @@ export function createDemoApp(options: DemoOptions) {
     await store.saveCart(id, cart);
     return c.json({ price: PRICE, quantity, reference: cart.reference });
   });
-  app.use('/cdn/*', serveStatic({ root: './' }));
+  app.use('/cdn/*', cdn('cdn'));
   // The React and Vue pages' bundles (`vite build --config demo/vite.config.ts`).
   app.use('/build/*', serveStatic({ root: './demo/.build', rewriteRequestPath: (path) => path.slice('/build'.length) }));
   app.use('/*', serveStatic({ root: './demo/public' }));

@@ -28,3 +28,32 @@ describe('the demo server', () => {
     expect((await session('https://evil.example')).status).toBe(403);
   });
 });
+
+describe('the demo CDN (/cdn/*)', () => {
+  it('serves the bundle compressed, readable from any origin, immutable when hashed', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+    const { readFileSync } = await import('node:fs');
+    const chunk = readdirSync('cdn/chunks').find((name) => name.endsWith('.js'));
+    expect(chunk, 'run `npx vite build` first').toBeDefined();
+    const { app } = createDemoApp({ origin: 'http://127.0.0.1:8080' });
+    const get = (path: string, encoding: string) =>
+      app.fetch(new Request(`http://127.0.0.1:8080${path}`, { headers: { 'accept-encoding': encoding, origin: 'https://shop.example' } }), from('203.0.113.9'));
+
+    const hashed = await get(`/cdn/chunks/${chunk}`, 'gzip, deflate, br');
+    expect(hashed.headers.get('content-encoding')).toBe('br');
+    expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(hashed.headers.get('access-control-allow-origin')).toBe('*');
+    expect(brotliDecompressSync(Buffer.from(await hashed.arrayBuffer())).equals(readFileSync(`cdn/chunks/${chunk}`))).toBe(true);
+
+    const entry = await get('/cdn/flexiti-checkout.js', 'gzip');
+    expect(entry.headers.get('content-encoding')).toBe('gzip');
+    expect(entry.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(entry.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(gunzipSync(Buffer.from(await entry.arrayBuffer())).equals(readFileSync('cdn/flexiti-checkout.js'))).toBe(true);
+
+    const plain = await get('/cdn/flexiti-checkout.js', 'identity');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect((await get('/cdn/../package.json', 'gzip')).status).toBe(404);
+  });
+});
