@@ -20,6 +20,8 @@ export interface Deps {
   flexiti: FlexitiClient;
   sessions: Sessions;
   state: HandlerState;
+  /** The handler's millisecond clock (`config.now`, else `Date.now`). */
+  now: () => number;
   budgets: Budgets;
   logger: Logger;
   cache: Cache;

@@ -59,6 +59,7 @@ export function createFlexitiHandler(config: FlexitiHandlerConfig): FlexitiHandl
   const retry = { ...DEFAULT_RETRY, ...config.retry };
   const mode = config.mode ?? (/^https:\/\/posapi\.flexiti\.fi\//.test(config.apiBase) ? 'live' : 'sandbox');
   const state = config.state ?? memoryState({ now: nowMs });
+  const fetchFlexiti = config.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   if (mode === 'live' && !state.shared && !config.singleInstance) {
     throw new Error(
       'flexiti-checkout: live mode with in-memory state. Each instance would keep its own claims, budgets and ' +
@@ -76,8 +77,8 @@ export function createFlexitiHandler(config: FlexitiHandlerConfig): FlexitiHandl
       apiBase: config.apiBase,
       clientId: config.clientId,
       clientSecret: config.clientSecret,
-      fetch: config.fetch ?? ((input, init) => fetch(input, init)),
-      transport: fetchTransport(config.fetch ?? ((input, init) => fetch(input, init))),
+      fetch: fetchFlexiti,
+      transport: fetchTransport(fetchFlexiti),
       logger,
       retry,
       timeoutMs: config.timeoutMs ?? 15_000,
@@ -86,6 +87,7 @@ export function createFlexitiHandler(config: FlexitiHandlerConfig): FlexitiHandl
     }),
     sessions: new Sessions(config.sessionSecret, config.sessionTtlSeconds ?? 1800, () => Math.floor(nowMs() / 1000)),
     state,
+    now: nowMs,
     budgets: new Budgets(state.counters, resolveLimits(config.limits), logger, nowMs),
     logger,
     cache: new Cache(state.shared ? state.values : undefined, config.cacheTtlMs ?? 5 * 60_000, logger, nowMs),

@@ -52,8 +52,7 @@ export function applyRoutes(app: Hono<HandlerEnv>, deps: Deps) {
           });
         } catch (error) {
           if (error instanceof FlexitiUnavailableError && !uncertain) {
-            const at = (deps.config.now ?? Date.now)();
-            await deps.state.values.set(uncertainKey, { at }, UNCERTAIN_MS).catch(() => {});
+            await deps.state.values.set(uncertainKey, { at: deps.now() }, UNCERTAIN_MS).catch(() => {});
           }
           throw error;
         }

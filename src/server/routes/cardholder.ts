@@ -81,7 +81,7 @@ export function cardholderRoutes(app: Hono<HandlerEnv>, deps: Deps) {
       result = { status: 'sent', method: body.method };
       // The proof `plans` asks of a cardholder: the account's holder was sent a code in this checkout.
       // The code is on its way whatever the state says: an unreachable store only delays the plans.
-      await deps.state.values.set(codeSentKey(scopeOf(session), receipt.account), Date.now(), CODE_SENT_MS).catch(() => {
+      await deps.state.values.set(codeSentKey(scopeOf(session), receipt.account), deps.now(), CODE_SENT_MS).catch(() => {
         deps.logger({ level: 'warn', event: 'state_unavailable', route: 'verify' });
       });
     }

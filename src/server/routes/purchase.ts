@@ -175,7 +175,7 @@ const codeKeys = (receipt: Receipt, session: Session) => ({ perAccount: receipt.
  */
 async function authorizeOnce(a: Attempt): Promise<WorkResult<PurchaseResponse>> {
   const { deps, session, reference, receipt } = a;
-  const now = (deps.config.now ?? Date.now)();
+  const now = deps.now();
   const record = await readOrder(deps, reference);
   const sessionSince = (session.since ?? Math.floor(now / 1000) - 24 * 3600) * 1000;
   const since = Math.min(record?.since ?? sessionSince, sessionSince);
@@ -232,7 +232,7 @@ async function authorizeOnce(a: Attempt): Promise<WorkResult<PurchaseResponse>> 
           // Sent, unanswered: Flexiti may yet authorize it. Nobody authorizes this order again until
           // that attempt must have landed, and then only after searching for it. If Flexiti did
           // act and only the answer was lost, a search a moment later already shows it.
-          await writeOrder(deps, reference, { since, attempt: 'open', uncertainAt: (deps.config.now ?? Date.now)() }).catch(() => {});
+          await writeOrder(deps, reference, { since, attempt: 'open', uncertainAt: deps.now() }).catch(() => {});
           await sleep(backoffDelay(deps.retry, attempt));
           const landed = await findAuthorization(deps, reference, since).catch(() => undefined);
           if (landed) return found(a, landed);

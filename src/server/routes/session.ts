@@ -23,7 +23,7 @@ export async function mintSession(
   deps: Deps,
   input: { flow: Flow; amount: number | null; reference: string | null; createdAt?: Date | number; ttlSeconds?: number },
 ): Promise<SessionResponse> {
-  const now = (deps.config.now ?? Date.now)();
+  const now = deps.now();
   const since = input.reference === null ? undefined : await openOrder(deps, input.reference, now, input.createdAt);
   const { session, token } = await deps.sessions.create({
     flow: input.flow,
