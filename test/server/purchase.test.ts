@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LookupResponseSchema, PlansResponseSchema, PurchaseResponseSchema } from '../../src/schemas/index.js';
 import { application } from '../schemas/fixtures.js';
-import { SANDBOX_CLIENT } from '../../src/sandbox/index.js';
-import { createFlexitiHandler, uniformLimits, type PurchaseOutcome } from '../../src/server/index.js';
-import { SESSION_SECRET, expectNoLeaks, newOrder, startStack, type Stack } from './stack.js';
+import { uniformLimits } from '../../src/server/index.js';
+import { anotherInstance, expectNoLeaks, newOrder, startStack, type Stack } from './stack.js';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -172,25 +171,12 @@ describe('one authorization per order', () => {
     await stack.api('verify', { session, body: { receipt, method: 'sms' } });
     const first = await stack.api('purchase', { session, body: { receipt, plan: { type: 'regular' }, code: '2222' } });
     // A second instance with the same secret but its own, empty claim store (no shared store).
-    const secondPurchases: PurchaseOutcome[] = [];
-    const second = createFlexitiHandler({
-      apiBase: `${stack.url}/sandbox/flexiti/pos-api`,
-      clientId: SANDBOX_CLIENT.clientId,
-      clientSecret: SANDBOX_CLIENT.clientSecret,
-      sessionSecret: SESSION_SECRET,
-      logger: false,
-      onPurchase: (outcome) => void secondPurchases.push(outcome),
-    });
-    const { session: session2 } = await second.createSession({ flow: 'checkout', ...order });
-    const response = await second(
-      new Request('http://shop.test/api/flexiti/purchase', {
-        method: 'POST',
-        headers: { authorization: `Bearer ${session2}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ receipt, plan: { type: 'regular' }, code: '2222' }),
-      }),
-    );
+    const second = anotherInstance(stack);
+    const secondPurchases = second.purchases;
+    const { session: session2 } = await second.handler.createSession({ flow: 'checkout', ...order });
+    const response = await second.call('purchase', { session: session2, body: { receipt, plan: { type: 'regular' }, code: '2222' } });
     expect(first.body.status).toBe('approved');
-    expect(await response.json()).toEqual(first.body);
+    expect(response.body).toEqual(first.body);
     expect(stack.sandbox.authorizations({ reference: order.reference })).toHaveLength(1);
     // The second instance learned of the payment, so its merchant hook hears of it too.
     expect(secondPurchases).toEqual([expect.objectContaining({ status: 'approved', reference: order.reference })]);

@@ -5,18 +5,9 @@
  * filtering `GET authorizations` by `reference` and ignoring it, as the real API may.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { SANDBOX_CLIENT } from '../../src/sandbox/index.js';
-import {
-  createFlexitiHandler,
-  memoryState,
-  uniformLimits,
-  type ApplicationOutcome,
-  type FlexitiHandler,
-  type FlexitiHandlerConfig,
-  type PurchaseOutcome,
-} from '../../src/server/index.js';
+import { createFlexitiHandler, memoryState, uniformLimits, type FlexitiHandlerConfig } from '../../src/server/index.js';
 import { application } from '../schemas/fixtures.js';
-import { SESSION_SECRET, expectNoLeaks, newOrder, startStack, type Stack } from './stack.js';
+import { SESSION_SECRET, anotherInstance, expectNoLeaks, newOrder, startStack, type CallInit, type Stack } from './stack.js';
 
 const ALEX = '6374980000000001';
 const CAMILLE = '6374980000000002';
@@ -34,44 +25,8 @@ async function stackFor(ignoreReferenceFilter: boolean, handler: Partial<Flexiti
   return stack;
 }
 
-/** Another handler process against the same sandbox: same secret, its own state. */
-function instance(stack: Stack, config: Partial<FlexitiHandlerConfig> = {}) {
-  const purchases: PurchaseOutcome[] = [];
-  const applications: ApplicationOutcome[] = [];
-  const handler = createFlexitiHandler({
-    apiBase: `${stack.url}/sandbox/flexiti/pos-api`,
-    clientId: SANDBOX_CLIENT.clientId,
-    clientSecret: SANDBOX_CLIENT.clientSecret,
-    sessionSecret: SESSION_SECRET,
-    logger: false,
-    limits: generous,
-    onPurchase: (outcome) => void purchases.push(outcome),
-    onApplication: (outcome) => void applications.push(outcome),
-    ...config,
-  });
-  return { handler, purchases, applications, call: (path: string, init: CallInit = {}) => call(handler, path, init) };
-}
-
-interface CallInit {
-  session?: string;
-  body?: unknown;
-}
-
-async function call(handler: FlexitiHandler, path: string, init: CallInit = {}) {
-  const response = await handler(
-    new Request(`http://shop.test/api/flexiti/${path}`, {
-      method: init.body === undefined ? 'GET' : 'POST',
-      headers: {
-        ...(init.session ? { authorization: `Bearer ${init.session}` } : {}),
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    }),
-    { clientAddress: '127.0.0.1' },
-  );
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
-}
+/** Another handler process against the same sandbox, with budgets out of the way. */
+const instance = (stack: Stack, config: Partial<FlexitiHandlerConfig> = {}) => anotherInstance(stack, { limits: generous, ...config });
 
 type Caller = (path: string, init?: CallInit) => Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -166,3 +166,41 @@ export async function startStack(
   stack.handler = handler;
   return stack;
 }
+
+/** Another handler process against the same sandbox: same secret, its own state; called in-process. */
+export function anotherInstance(stack: Stack, config: Partial<FlexitiHandlerConfig> = {}) {
+  const purchases: PurchaseOutcome[] = [];
+  const applications: ApplicationOutcome[] = [];
+  const handler = createFlexitiHandler({
+    apiBase: `${stack.url}/sandbox/flexiti/pos-api`,
+    clientId: SANDBOX_CLIENT.clientId,
+    clientSecret: SANDBOX_CLIENT.clientSecret,
+    sessionSecret: SESSION_SECRET,
+    logger: false,
+    onPurchase: (outcome) => void purchases.push(outcome),
+    onApplication: (outcome) => void applications.push(outcome),
+    ...config,
+  });
+  return { handler, purchases, applications, call: (path: string, init: CallInit = {}) => call(handler, path, init) };
+}
+
+export interface CallInit {
+  session?: string;
+  body?: unknown;
+}
+
+async function call(handler: FlexitiHandler, path: string, init: CallInit = {}) {
+  const response = await handler(
+    new Request(`http://shop.test/api/flexiti/${path}`, {
+      method: init.body === undefined ? 'GET' : 'POST',
+      headers: {
+        ...(init.session ? { authorization: `Bearer ${init.session}` } : {}),
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    }),
+    { clientAddress: '127.0.0.1' },
+  );
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+}
