@@ -82,6 +82,7 @@ export const en: Messages = {
     household_below_personal: 'Household income cannot be less than your own income',
     expired: 'This ID has expired; choose another ID or leave this section empty',
     terms_not_accepted: 'Accept the terms and conditions to apply',
+    terms_changed: 'The terms and conditions have been updated. Read them again, then accept them to apply',
   },
   summaryTitle: (count) => (count === 1 ? 'There is 1 problem' : `There are ${count} problems`),
 

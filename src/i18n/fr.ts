@@ -82,6 +82,7 @@ export const fr: Messages = {
     household_below_personal: 'Le revenu du ménage ne peut pas être inférieur à votre revenu personnel',
     expired: 'Cette pièce d’identité est expirée ; choisissez-en une autre ou laissez cette section vide',
     terms_not_accepted: 'Acceptez les conditions générales pour faire votre demande',
+    terms_changed: 'Les conditions générales ont été mises à jour. Relisez-les, puis acceptez-les pour faire votre demande',
   },
   summaryTitle: (count) => (count === 1 ? 'Il y a 1 problème' : `Il y a ${count} problèmes`),
 

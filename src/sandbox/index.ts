@@ -61,6 +61,8 @@ export interface Sandbox {
   setTokenTtl(seconds: number): void;
   /** Every issued access and refresh token becomes unknown. */
   revokeTokens(): void;
+  /** Publishes a revised cardholder agreement (every province and language); returns its revision. */
+  reviseTerms(): number;
   /** Back to the seeded personas: no tokens, no authorizations, new applicants gone, stats zeroed. */
   reset(): void;
   /** A snapshot of the request counters. */
@@ -109,6 +111,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       resolved.tokenTtlSeconds = checkTtl(seconds);
     },
     revokeTokens: () => state.revokeTokens(),
+    reviseTerms: () => ++state.termsRevision,
     reset: () => state.reset(),
     get stats(): SandboxStats {
       const s = state.stats;

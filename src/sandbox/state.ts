@@ -230,6 +230,8 @@ export class SandboxState {
   readonly refreshTokens = new Map<string, TokenRecord>();
   readonly authorizations = new Map<number, AuthorizationRecord>();
   stats: SandboxStats = { requests: 0, tokenRequests: 0, byRoute: {} };
+  /** How many times the cardholder agreement was revised since the seed (0: the seeded text). */
+  termsRevision = 0;
   private next = { ...FIRST };
 
   constructor() {
@@ -243,6 +245,7 @@ export class SandboxState {
     this.refreshTokens.clear();
     this.authorizations.clear();
     this.stats = { requests: 0, tokenRequests: 0, byRoute: {} };
+    this.termsRevision = 0;
     this.next = { ...FIRST };
     for (const p of PERSONAS) {
       this.customers.set(p.customerId, {

@@ -109,6 +109,13 @@ const TERMS: Readonly<Record<TermsRegion, Readonly<Record<Lang, string>>>> = {
   ROC: { en: ROC_EN, fr: ROC_FR },
 };
 
-export function termsHtml(province: ProvinceCode, lang: Lang): string {
-  return TERMS[termsRegion(province)][lang];
+/**
+ * The agreement as served: the seeded text, or after `revision` revisions (`Sandbox.reviseTerms()`)
+ * the same text with a closing note that dates it, so its version changes as Flexiti's would.
+ */
+export function termsHtml(province: ProvinceCode, lang: Lang, revision = 0): string {
+  const text = TERMS[termsRegion(province)][lang];
+  if (revision === 0) return text;
+  const note = lang === 'fr' ? `Révision ${revision} de la présente convention.` : `Revision ${revision} of this agreement.`;
+  return text.replace(/<\/div>\s*$/, `<p>${note}</p>\n</div>`);
 }

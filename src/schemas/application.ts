@@ -44,6 +44,7 @@ export const FIELD_ERROR_CODES = [
   'household_below_personal',
   'expired',
   'terms_not_accepted',
+  'terms_changed',
   'invalid_characters',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -34,8 +34,8 @@ export const SessionRequestSchema = z.strictObject({
 
 export const ApplyRequestSchema = z.strictObject({
   application: ApplicationSchema,
-  /** The `version` of the terms the shopper was shown. */
-  termsVersion: z.optional(z.string().check(z.maxLength(64))),
+  /** The `version` of the terms (`GET terms`) the shopper read and accepted. */
+  termsVersion: z.string({ error: 'required' }).check(z.minLength(1, { error: 'required' }), z.maxLength(64)),
 });
 
 export const CancelApplicationRequestSchema = z.strictObject({ receipt });

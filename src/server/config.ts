@@ -17,6 +17,19 @@ export interface ResolvedOrder {
   createdAt?: Date | number;
 }
 
+/**
+ * What the shopper agreed to when applying, for the merchant's records: the version of the
+ * cardholder agreement (as `GET terms` served it), its language and province, and when the
+ * handler received the acceptance.
+ */
+export interface ConsentRecord {
+  termsVersion: string;
+  lang: 'en-CA' | 'fr-CA';
+  province: string;
+  /** ISO 8601, the handler's clock. */
+  acceptedAt: string;
+}
+
 export interface ApplicationOutcome {
   status: 'approved' | 'declined' | 'pending' | 'exists' | 'closed';
   code?: string;
@@ -27,6 +40,8 @@ export interface ApplicationOutcome {
   accountNumber?: string;
   creditLimit?: number;
   province?: string;
+  /** The terms the application was made under; on every outcome of `POST apply` (not on `closed`). */
+  consent?: ConsentRecord;
   referenceId: string;
 }
 

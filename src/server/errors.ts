@@ -73,6 +73,13 @@ export const errors = {
     ),
   codeRequired: () =>
     new HandlerError(409, 'code_required', 'Send the cardholder a verification code (`POST verify`) before asking for plans.'),
+  termsChanged: () =>
+    new HandlerError(
+      409,
+      'terms_changed',
+      'The terms accepted are not the terms this handler serves for this province and language; show `GET terms` again and ask for acceptance.',
+      true,
+    ),
   notCancellable: () => new HandlerError(409, 'not_cancellable', 'Only a new Quebec account can be cancelled here.'),
   ineligible: (code: string) => new HandlerError(409, code, 'This account cannot make purchases.'),
   internal: () => new HandlerError(500, 'internal_error', 'Something went wrong.', true),

@@ -1,5 +1,5 @@
 export { createFlexitiHandler, type FlexitiHandler, type RequestContext } from './handler.js';
-export type { ApplicationOutcome, FlexitiHandlerConfig, PurchaseOutcome, ResolvedOrder } from './config.js';
+export type { ApplicationOutcome, ConsentRecord, FlexitiHandlerConfig, PurchaseOutcome, ResolvedOrder } from './config.js';
 export { memoryState, type MemoryStateOptions } from './state/memory.js';
 export {
   StateUnavailableError,

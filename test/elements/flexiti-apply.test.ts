@@ -287,6 +287,47 @@ describe('<flexiti-apply>', function () {
     expect((await flexitiServer.outcomes()).applications).to.deep.equal([]);
   });
 
+  it('shows revised terms and asks again when Flexiti changed them before the shopper applied', async () => {
+    const el = await mount();
+    const values = applicant();
+    await fill(el, values);
+    await termsReady(el);
+    const read = root(el).querySelector('.terms')!.textContent!;
+    await flexitiServer.reviseTerms();
+    await submit(el);
+    const agreement = field(el, 'termsAccepted');
+    await waitFor(() => agreement.getAttribute('aria-invalid') === 'true', 'the agreement refused');
+    expect(agreement.checked).to.equal(false);
+    expect(field(el, 'termsAccepted').closest('.field')!.textContent).to.contain('The terms and conditions have been updated');
+    await waitFor(() => root(el).querySelector('.terms')!.textContent!.includes('Revision 1 of this agreement.'), 'the revised terms');
+    expect(read).not.to.contain('Revision 1');
+    await waitFor(() => el.shadowRoot!.activeElement?.id === 'f-termsAccepted', 'focus on the agreement');
+    for (const [name, value] of Object.entries(values)) {
+      if (typeof value === 'string' && value !== '') expect(field(el, name).value, name).to.equal(value);
+    }
+    await expect(el).to.be.accessible();
+    expect((await flexitiServer.outcomes()).applications).to.deep.equal([]);
+
+    await set(el, 'termsAccepted', true);
+    await submit(el);
+    expect((await decision(el)).textContent).to.equal('You are approved');
+    const [outcome] = (await flexitiServer.outcomes()).applications;
+    expect(outcome!.consent).to.include({ lang: 'en-CA', province: 'ON' });
+    expect(outcome!.consent!.termsVersion).to.match(/^[0-9a-f]{16}$/);
+  });
+
+  it('asks again in French, in French', async () => {
+    const el = await mount({ lang: 'fr-CA' });
+    await fill(el, applicant());
+    await termsReady(el);
+    await flexitiServer.reviseTerms();
+    await submit(el);
+    await waitFor(() => field(el, 'termsAccepted').getAttribute('aria-invalid') === 'true', 'the agreement refused');
+    expect(field(el, 'termsAccepted').closest('.field')!.textContent).to.contain('Les conditions générales ont été mises à jour');
+    await waitFor(() => root(el).querySelector('.terms')!.textContent!.includes('Révision 1 de la présente convention.'), 'the revised terms');
+    await expect(el).to.be.accessible();
+  });
+
   it('offers a retry after a creation error, keeping every value', async () => {
     const el = await mount();
     const error = nextEvent<CustomEvent>(el, 'flexiti-error');

@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 const apply = async (app: ReturnType<typeof application>, session?: string, lang = 'en-CA') =>
-  stack.api(`apply?lang=${lang}`, { session: session ?? (await stack.session('apply')), body: { application: app } });
+  stack.apply(session ?? (await stack.session('apply')), app, lang);
 
 describe('form values and terms', () => {
   it('serves Flexiti’s option lists in our shape, in English and French', async () => {
@@ -160,5 +160,86 @@ describe('POST apply', () => {
     expect(c.body).toEqual(a.body);
     expect((stack.sandbox.stats.byRoute['POST apply'] ?? 0) - before).toBe(1);
     expect(stack.applications.length - hooks).toBe(1);
+  });
+});
+
+describe('the consent record', () => {
+  const post = (session: string, app: ReturnType<typeof application>, termsVersion: unknown, lang = 'en-CA') =>
+    stack.api(`apply?lang=${lang}`, { session, body: { application: app, termsVersion } });
+
+  it('hands onApplication the terms version, language, province and time of acceptance', async () => {
+    const session = await stack.session('apply');
+    const version = await stack.termsVersion(session, 'ON');
+    const started = Date.now();
+    expect((await post(session, application(), version)).body.status).toBe('approved');
+    const { consent } = stack.applications.at(-1)!;
+    expect(consent).toEqual({ termsVersion: version, lang: 'en-CA', province: 'ON', acceptedAt: expect.any(String) });
+    expect(Date.parse(consent!.acceptedAt)).toBeGreaterThanOrEqual(started - 1000);
+    expect(Date.parse(consent!.acceptedAt)).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('records the consent of a decline and of a pending application too, and in French', async () => {
+    const declined = await stack.session('apply');
+    const ontario = await stack.termsVersion(declined, 'ON', 'fr-CA');
+    await post(declined, application({ middleName: 'D-NO_HIT' }), ontario, 'fr-CA');
+    expect(stack.applications.at(-1)).toMatchObject({ status: 'declined', consent: { termsVersion: ontario, lang: 'fr-CA', province: 'ON' } });
+    const quebec = await stack.session('apply');
+    const fr = await stack.termsVersion(quebec, 'QC', 'fr-CA');
+    await post(quebec, quebecApplication({ middleName: 'P-REVIEW_MISC' }), fr, 'fr-CA');
+    expect(stack.applications.at(-1)).toMatchObject({ status: 'pending', consent: { termsVersion: fr, lang: 'fr-CA', province: 'QC' } });
+  });
+
+  it('keeps the language the terms were read in when the shopper switched language before applying', async () => {
+    const session = await stack.session('apply');
+    const english = await stack.termsVersion(session, 'ON', 'en-CA');
+    expect((await post(session, application(), english, 'fr-CA')).body.status).toBe('approved');
+    expect(stack.applications.at(-1)?.consent).toMatchObject({ termsVersion: english, lang: 'en-CA' });
+  });
+
+  it.each([
+    ['made up', () => 'ffffffffffffffff'],
+    ['another province’s', (session: string) => stack.termsVersion(session, 'QC')],
+  ])('refuses %s version with terms_changed, before Flexiti and the budget', async (_, version) => {
+    const session = await stack.session('apply');
+    const applies = stack.sandbox.stats.byRoute['POST apply'] ?? 0;
+    const outcomes = stack.applications.length;
+    for (let i = 0; i < 8; i++) {
+      const refused = await post(session, application(), await version(session));
+      expect(refused).toMatchObject({ status: 409, body: { code: 'terms_changed', retryable: true } });
+    }
+    expect(stack.sandbox.stats.byRoute['POST apply'] ?? 0).toBe(applies);
+    expect(stack.applications.length).toBe(outcomes);
+    // Eight refusals spent none of the session's five applications.
+    expect((await stack.apply(session, application())).body.status).toBe('approved');
+  });
+
+  it('requires the version: an application without one is refused on the contract', async () => {
+    const session = await stack.session('apply');
+    const response = await stack.api('apply?lang=en-CA', { session, body: { application: application() } });
+    expect(response).toMatchObject({ status: 422, body: { code: 'invalid_request', fieldErrors: [{ field: 'termsVersion', code: 'required' }] } });
+  });
+
+  it('refuses terms Flexiti has since revised, and accepts the revision once read', async () => {
+    let offset = 0;
+    const revised = await startStack({ handler: { now: () => Date.now() + offset } });
+    try {
+      const session = await revised.session('apply');
+      const before = await revised.termsVersion(session, 'ON');
+      revised.sandbox.reviseTerms();
+      // Within the cache's five minutes the handler still serves (and accepts) what it showed.
+      expect(await revised.termsVersion(session, 'ON')).toBe(before);
+      offset = 5 * 60_000 + 1000;
+      const stale = await revised.api('apply?lang=en-CA', { session, body: { application: application(), termsVersion: before } });
+      expect(stale).toMatchObject({ status: 409, body: { code: 'terms_changed', retryable: true } });
+      const terms = TermsResponseSchema.parse((await revised.api('terms?province=ON&lang=en-CA', { session })).body);
+      expect(terms.version).not.toBe(before);
+      expect(terms.html).toContain('Revision 1 of this agreement.');
+      const accepted = await revised.api('apply?lang=en-CA', { session, body: { application: application(), termsVersion: terms.version } });
+      expect(accepted.body.status).toBe('approved');
+      expect(revised.applications.at(-1)?.consent?.termsVersion).toBe(terms.version);
+      expect(Date.parse(revised.applications.at(-1)!.consent!.acceptedAt)).toBeGreaterThan(Date.now() + 4 * 60_000);
+    } finally {
+      await revised.close();
+    }
   });
 });

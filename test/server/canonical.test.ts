@@ -60,7 +60,7 @@ describe('free text at the handler', () => {
       new Request('http://shop.test/api/flexiti/apply', {
         method: 'POST',
         headers: { authorization: `Bearer ${session}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ application: application({ lastName: 'Tester\u202egnp.exe' }) }),
+        body: JSON.stringify({ application: application({ lastName: 'Tester\u202egnp.exe' }), termsVersion: 'unread' }),
       }),
     );
     expect(response.status).toBe(422);
@@ -77,7 +77,7 @@ describe('rotating the session secret', () => {
     const response = await h(new Request('http://shop.test/api/flexiti/apply', {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: '{}',
+      body: '{"termsVersion":"unread"}',
     }));
     return ((await response.json()) as { code: string }).code;
   };

@@ -66,7 +66,7 @@ describe('existing cardholder: lookup → verify → plans → purchase', () => 
   it('lets a new applicant buy right after approval, without a code', async () => {
     const order = newOrder(640);
     const session = await stack.session('checkout', order);
-    const approval = await stack.api('apply', { session, body: { application: application({ amountRequested: 640 }) } });
+    const approval = await stack.apply(session, application({ amountRequested: 640 }));
     expect(approval.body.status).toBe('approved');
     const plans = PlansResponseSchema.parse((await stack.api('plans', { session, body: { receipt: approval.body.receipt } })).body);
     expect(plans.amount).toBe(640);

@@ -146,13 +146,13 @@ describe('an application whose answer was lost', () => {
     const session = await stack.session('apply');
     const applicant = application({ amountRequested: 900 });
     stack.sandbox.setFaults({ dropResponseNext: 1, match: /\/apply$/ });
-    const lost = await stack.api('apply', { session, body: { application: applicant } });
+    const lost = await stack.apply(session, applicant);
     expect(lost).toMatchObject({ status: 503, body: { retryable: true } });
-    const retry = await stack.api('apply', { session, body: { application: applicant } });
+    const retry = await stack.apply(session, applicant);
     expect(retry.status).toBe(200);
     expect(retry.body).toMatchObject({ status: 'approved', creditLimit: 900, province: 'ON' });
     expect(retry.body.receipt).toEqual(expect.any(String));
-    const again = await stack.api('apply', { session, body: { application: applicant } });
+    const again = await stack.apply(session, applicant);
     expect(again.body).toEqual(retry.body);
     const approvals = stack.applications.filter((a) => a.sessionId && a.status === 'approved' && a.creditLimit === 900);
     expect(approvals).toHaveLength(1);
@@ -165,8 +165,8 @@ describe('an application whose answer was lost', () => {
     const session = await stack.session('checkout', order);
     const applicant = application({ amountRequested: 300 });
     stack.sandbox.setFaults({ dropResponseNext: 1, match: /\/apply$/ });
-    expect((await stack.api('apply', { session, body: { application: applicant } })).status).toBe(503);
-    const approved = await stack.api('apply', { session, body: { application: applicant } });
+    expect((await stack.apply(session, applicant)).status).toBe(503);
+    const approved = await stack.apply(session, applicant);
     expect(approved.body.status).toBe('approved');
     const paid = await stack.api('purchase', { session, body: { receipt: approved.body.receipt, plan: { type: 'regular' } } });
     expect(paid.body).toMatchObject({ status: 'approved', amount: 300 });
@@ -175,10 +175,10 @@ describe('an application whose answer was lost', () => {
   it('never hands an existing customer’s account to an application that did not open it', async () => {
     const stack = await stackFor(false);
     const applicant = application({ amountRequested: 500 });
-    const first = await stack.api('apply', { session: await stack.session('apply'), body: { application: applicant } });
+    const first = await stack.apply(await stack.session('apply'), applicant);
     expect(first.body.status).toBe('approved');
     // Another session, same person: no lost answer of its own, so Flexiti's answer stands.
-    const second = await stack.api('apply', { session: await stack.session('apply'), body: { application: applicant } });
+    const second = await stack.apply(await stack.session('apply'), applicant);
     expect(second.body).toMatchObject({ status: 'exists', code: 'customer_already_exists' });
     expect(second.body.receipt).toBeUndefined();
   });

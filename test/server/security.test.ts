@@ -117,7 +117,7 @@ describe('bad requests never reach Flexiti', () => {
       expect(response.status, code).toBe(status);
       expect(response.body.code).toBe(code);
     }
-    const apply = await stack.api('apply', { session, body: { application: { ...application(), riskRating: 'L' } } });
+    const apply = await stack.api('apply', { session, body: { application: { ...application(), riskRating: 'L' }, termsVersion: 'unread' } });
     expect(apply).toMatchObject({ status: 422, body: { code: 'invalid_fields', fieldErrors: [{ field: 'riskRating', code: 'invalid' }] } });
     expect(await stack.api('nope', { session })).toMatchObject({ status: 404, body: { code: 'not_found' } });
     expect(stack.sandbox.stats.requests).toBe(before);
@@ -127,14 +127,14 @@ describe('bad requests never reach Flexiti', () => {
     const session = await stack.session('apply');
     const statuses = [];
     for (let i = 0; i < 8; i++) {
-      statuses.push((await stack.api('apply', { session, body: { application: { ...application(), phone: 'x' } } })).status);
+      statuses.push((await stack.apply(session, { ...application(), phone: 'x' })).status);
     }
     expect(statuses).toEqual([422, 422, 422, 422, 422, 422, 422, 422]);
     const valid = application();
     for (let i = 0; i < 5; i++) {
-      expect((await stack.api('apply', { session, body: { application: valid } })).status).toBe(200);
+      expect((await stack.apply(session, valid)).status).toBe(200);
     }
-    const limited = await stack.api('apply', { session, body: { application: valid } });
+    const limited = await stack.apply(session, valid);
     expect(limited.body).toMatchObject({ code: 'rate_limited', retryable: true });
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
@@ -143,8 +143,8 @@ describe('bad requests never reach Flexiti', () => {
 describe('personal data', () => {
   it('never logs or echoes what the applicant typed', async () => {
     const session = await stack.session('apply');
-    await stack.api('apply', { session, body: { application: application({ middleName: 'P-REVIEW_MISC' }) } });
-    await stack.api('apply', { session: await stack.session('apply'), body: { application: application({ sin: '130692545' }) } });
+    await stack.apply(session, application({ middleName: 'P-REVIEW_MISC' }));
+    await stack.apply(await stack.session('apply'), application({ sin: '130692545' }));
     const logText = JSON.stringify(stack.logs);
     for (const value of PII) expect(logText).not.toContain(value);
     expect(stack.logs.some((l) => l.route === 'apply' && l.referenceId)).toBe(true);

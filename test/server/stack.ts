@@ -45,6 +45,10 @@ export interface Stack {
   order: { amount: number; reference: string };
   api: (path: string, init?: ApiInit) => Promise<ApiResponse>;
   session: (flow?: 'checkout' | 'apply', order?: { amount: number; reference: string }) => Promise<string>;
+  /** The `version` of the terms `GET terms` serves this session for a province and language. */
+  termsVersion: (session: string, province: string, lang?: string) => Promise<string>;
+  /** `POST apply` as the elements send it: the shopper read `GET terms` for the province, then applied. */
+  apply: (session: string, application: { province: string } & Record<string, unknown>, lang?: string) => Promise<ApiResponse>;
   close: () => Promise<void>;
 }
 
@@ -136,6 +140,15 @@ export async function startStack(
       const response = await stack.api('session', { body: { flow } });
       expect(response.status).toBe(201);
       return response.body.session as string;
+    },
+    async termsVersion(session, province, lang = 'en-CA') {
+      const response = await stack.api(`terms?province=${province}&lang=${lang}`, { session });
+      expect(response.status).toBe(200);
+      return response.body.version as string;
+    },
+    async apply(session, application, lang = 'en-CA') {
+      const termsVersion = await stack.termsVersion(session, application.province, lang);
+      return stack.api(`apply?lang=${lang}`, { session, body: { application, termsVersion } });
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

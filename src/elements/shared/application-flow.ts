@@ -90,11 +90,10 @@ export class ApplicationFlow implements ReactiveController, FlowState {
   private readonly termsTask: Task<readonly [SessionResponse | undefined, Lang, Province | ''], TermsResponse> = new Task(this.host, {
     task: ([session, lang, province], { signal }) => {
       const client = this.options.connection.client;
-      return session && client && province
-        ? Promise.all([client.request<TermsResponse>('terms', { lang, query: { province }, signal }), loadSanitizer()]).then(
-            ([terms]) => terms,
-          )
-        : initialState;
+      if (!(session && client && province)) return initialState;
+      return Promise.all([client.request<TermsResponse>('terms', { lang, query: { province }, signal }), loadSanitizer()]).then(
+        ([terms]) => terms,
+      );
     },
     args: (): readonly [SessionResponse | undefined, Lang, Province | ''] => [
       this.options.connection.task.value,
@@ -105,10 +104,10 @@ export class ApplicationFlow implements ReactiveController, FlowState {
 
   private readonly submitTask = new Task(this.host, {
     autoRun: false,
-    task: async ([application]: readonly [Application], { signal }) => {
+    task: async ([application, termsVersion]: readonly [Application, string], { signal }) => {
       const [result] = await Promise.all([
         this.options.connection.client!.request<ApplyResponse>('apply', {
-          body: { application, ...(this.termsTask.value ? { termsVersion: this.termsTask.value.version } : {}) },
+          body: { application, termsVersion },
           lang: this.options.locale.lang,
           signal,
         }),
@@ -140,12 +139,19 @@ export class ApplicationFlow implements ReactiveController, FlowState {
     if (this.submitTask.status === TaskStatus.PENDING) return;
     const application = this.form.submit();
     if (!application) return;
+    // Terms that could not load were not read: they are loaded again and accepted again.
+    const terms = this.termsTask.value;
+    if (!terms) {
+      this.form.withdrawAgreement('terms_not_accepted');
+      void this.termsTask.run();
+      return;
+    }
     const proceed = this.host.dispatchEvent(
       new FlexitiSubmitEvent({ flow: this.options.flow, province: application.province, amountRequested: application.amountRequested }),
     );
     if (!proceed) return;
     this.set({ failure: undefined, status: this.options.locale.messages.status.submitting });
-    void this.submitTask.run([application]);
+    void this.submitTask.run([application, terms.version]);
   }
 
   private decide(result: ApplyResponse) {
@@ -167,6 +173,12 @@ export class ApplicationFlow implements ReactiveController, FlowState {
     const failure = error instanceof RequestError ? error : new RequestError('unexpected', true);
     if (failure.code === 'invalid_fields') {
       this.form.showServerErrors(failure.fieldErrors);
+      return;
+    }
+    if (failure.code === 'terms_changed') {
+      // Flexiti revised its terms since they were shown: show the new ones and ask again.
+      void this.termsTask.run();
+      this.form.withdrawAgreement('terms_changed');
       return;
     }
     this.set({ failure });

@@ -207,6 +207,15 @@ export class ApplicationFormController implements ReactiveController {
     return undefined;
   }
 
+  /**
+   * The agreement no longer holds (the terms changed, or were never shown): the box is cleared and
+   * says why, so the shopper reads the terms again before accepting them.
+   */
+  withdrawAgreement(code: Extract<FieldErrorCode, 'terms_changed' | 'terms_not_accepted'>): void {
+    this.values.termsAccepted = false;
+    this.showServerErrors([{ field: 'termsAccepted', code }]);
+  }
+
   /** Errors Flexiti found, on our field names; they stay until the field changes. */
   showServerErrors(errors: readonly FieldError[]): void {
     for (const error of errors) {

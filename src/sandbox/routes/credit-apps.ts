@@ -212,7 +212,7 @@ export function creditAppRoutes(ctx: SandboxContext): RouteSpec[] {
         if (isBlank(province)) throw wrongInputs([{ param: 'province', msg: REQUIRED }]);
         const code = province?.toUpperCase();
         if (!isProvince(code)) throw wrongInputs([{ param: 'province', msg: WRONG_FORMAT }]);
-        return c.body(termsHtml(code, lang(c)), 200, { 'content-type': 'text/html; charset=utf-8' });
+        return c.body(termsHtml(code, lang(c), state.termsRevision), 200, { 'content-type': 'text/html; charset=utf-8' });
       },
     },
     {

@@ -4,9 +4,12 @@ import {
   APPLY_PENDING_CODES,
   ApplyRequestSchema,
   CancelApplicationRequestSchema,
+  LANGS,
   type ApplyResponse,
+  type Lang,
   type Province,
 } from '../../schemas/index.js';
+import type { ConsentRecord } from '../config.js';
 import { clientAddress, langOf, readBody, type Deps, type HandlerEnv } from '../context.js';
 import { HandlerError, errors } from '../errors.js';
 import { flexitiError, isRecord, type FlexitiResponse } from '../flexiti-client.js';
@@ -14,6 +17,7 @@ import { flexitiLang, fromFlexitiFieldErrors, isOneOf, toFlexitiApplication, toO
 import { runOnce } from '../once.js';
 import { scopeOf, type Session } from '../sessions.js';
 import { FlexitiUnavailableError } from '../token-manager.js';
+import { terms } from './catalog.js';
 
 /** An application whose answer was lost: remembered (time only, no personal data) for a day. */
 const UNCERTAIN_MS = 24 * 3600_000;
@@ -22,9 +26,11 @@ const UNCERTAIN_MS = 24 * 3600_000;
 export function applyRoutes(app: Hono<HandlerEnv>, deps: Deps) {
   app.post('/apply', async (c) => {
     const session = await deps.sessions.verify(c.req.header('authorization'), ['apply', 'checkout']);
-    const { application } = await readBody(c, ApplyRequestSchema, { fieldsUnder: 'application' });
-    await deps.budgets.spend('applications', { perSession: session.id, perAddress: clientAddress(c, deps) });
+    const { application, termsVersion } = await readBody(c, ApplyRequestSchema, { fieldsUnder: 'application' });
     const lang = langOf(c);
+    // Before the budget: a shopper sent back to read revised terms has not used an application.
+    const consent = await consentTo(deps, termsVersion, application.province as Province, lang);
+    await deps.budgets.spend('applications', { perSession: session.id, perAddress: clientAddress(c, deps) });
     const uncertainKey = `apply-uncertain:${session.id}`;
 
     // One application per session: a double submit or a retry gets the first decision back.
@@ -38,7 +44,7 @@ export function applyRoutes(app: Hono<HandlerEnv>, deps: Deps) {
         const uncertain = await deps.state.values.get<{ at: number }>(uncertainKey);
         if (uncertain) {
           const opened = await findOpenedAccount(deps, application, uncertain.at);
-          if (opened) return { final: true, result: await approve(deps, session, application.province as Province, opened) };
+          if (opened) return { final: true, result: await approve(deps, session, consent, opened) };
         }
         let response: FlexitiResponse;
         try {
@@ -63,7 +69,7 @@ export function applyRoutes(app: Hono<HandlerEnv>, deps: Deps) {
         if (response.status === 200) {
           return {
             final: true,
-            result: await approve(deps, session, application.province as Province, {
+            result: await approve(deps, session, consent, {
               accountNumber: String(body.account_number),
               creditLimit: Number(body.credit_limit),
               availableCredit: Number(body.available_credit),
@@ -77,7 +83,7 @@ export function applyRoutes(app: Hono<HandlerEnv>, deps: Deps) {
         if (code === 'customer_already_exists' && uncertain) {
           // The lost attempt did open it, and the search above ran before Flexiti listed it.
           const opened = await findOpenedAccount(deps, application, uncertain.at);
-          if (opened) return { final: true, result: await approve(deps, session, application.province as Province, opened) };
+          if (opened) return { final: true, result: await approve(deps, session, consent, opened) };
         }
         if (code === 'wrong_inputs') throw errors.invalidFields(fromFlexitiFieldErrors(response.body));
         if (code === 'tos_agreement_required') {
@@ -98,6 +104,7 @@ export function applyRoutes(app: Hono<HandlerEnv>, deps: Deps) {
           sessionId: session.id,
           reference: session.reference,
           province: application.province,
+          consent,
           referenceId: response.referenceId,
         });
         return { final: true, result };
@@ -145,8 +152,25 @@ interface OpenedAccount {
   referenceId: string;
 }
 
+/**
+ * The consent an application carries: the version of the terms the shopper accepted must be the
+ * version this handler serves now for the application's province, in the request's language or
+ * (for a shopper who switched language after accepting) the other one. Anything else (stale after
+ * Flexiti revised its terms, another province's, made up) is refused so the terms are shown again.
+ */
+async function consentTo(deps: Deps, termsVersion: string, province: Province, lang: Lang): Promise<ConsentRecord> {
+  for (const candidate of [lang, ...LANGS.filter((other) => other !== lang)]) {
+    const served = await terms(deps, candidate, province);
+    if (served.version === termsVersion) {
+      return { termsVersion, lang: candidate, province, acceptedAt: new Date(deps.now()).toISOString() };
+    }
+  }
+  throw errors.termsChanged();
+}
+
 /** The approval: a receipt for the new account, and the merchant's hook told once (by the claim). */
-async function approve(deps: Deps, session: Session, province: Province, account: OpenedAccount): Promise<ApplyResponse> {
+async function approve(deps: Deps, session: Session, consent: ConsentRecord, account: OpenedAccount): Promise<ApplyResponse> {
+  const province = consent.province as Province;
   const result: ApplyResponse = {
     status: 'approved',
     creditLimit: account.creditLimit,
@@ -165,6 +189,7 @@ async function approve(deps: Deps, session: Session, province: Province, account
     accountNumber: account.accountNumber,
     creditLimit: account.creditLimit,
     province,
+    consent,
     referenceId: account.referenceId,
   });
   return result;

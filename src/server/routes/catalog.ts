@@ -17,7 +17,8 @@ export function catalogRoutes(app: Hono<HandlerEnv>, deps: Deps) {
     await deps.sessions.verify(c.req.header('authorization'), deps.flows);
     const province = c.req.query('province')?.toUpperCase();
     if (!isProvince(province)) throw errors.invalidRequest([{ field: 'province', code: 'required' }]);
-    return c.json(await terms(deps, langOf(c), province), 200, { 'cache-control': 'private, max-age=300' });
+    // Not kept by the browser: the version shown must be the one `POST apply` checks against.
+    return c.json(await terms(deps, langOf(c), province), 200, { 'cache-control': 'private, no-cache' });
   });
 }
 
@@ -37,7 +38,7 @@ export function formValues(deps: Deps, lang: Lang): Promise<FormValuesResponse> 
   });
 }
 
-function terms(deps: Deps, lang: Lang, province: Province): Promise<TermsResponse> {
+export function terms(deps: Deps, lang: Lang, province: Province): Promise<TermsResponse> {
   return deps.cache.get(`terms:${lang}:${province}`, async () => {
     const response = await deps.flexiti.call({
       method: 'GET',

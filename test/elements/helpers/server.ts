@@ -64,6 +64,8 @@ export const flexitiServer = {
   stats: (): Promise<SandboxStats> => run({ action: 'stats' }),
   /** The handler's log entries since the last reset. */
   logs: (): Promise<LogEntry[]> => run({ action: 'logs' }),
+  /** Flexiti revises its terms and the handler's cached copy expires; returns the revision. */
+  reviseTerms: (): Promise<number> => run({ action: 'revise-terms' }),
   /** A session minted on the server with `handler.createSession`, as a page rendered with `session="..."` gets. */
   session: (options: SessionOptions = {}): Promise<SessionResponse> => run({ action: 'session', ...options }),
 };

@@ -55,6 +55,7 @@ export type FlexitiCommand =
   | { action: 'outcomes' }
   | { action: 'stats' }
   | { action: 'logs' }
+  | { action: 'revise-terms' }
   | {
       action: 'session';
       flow?: 'checkout' | 'apply';
@@ -167,6 +168,8 @@ interface PageStack {
   logs: LogEntry[];
   applications: ApplicationOutcome[];
   purchases: PurchaseOutcome[];
+  /** Added to the handler's clock: moved on by `revise-terms` past the handler's terms cache. */
+  clockOffsetMs: number;
 }
 
 /** The test page a browser request comes from: wtr puts `wtr-session-id` in every page's address. */
@@ -190,6 +193,7 @@ export function createFlexitiTestServer(options: { origin: string }): FlexitiTes
       logs: [],
       applications: [],
       purchases: [],
+      clockOffsetMs: 0,
     };
     const pageFetch: typeof fetch = (input, init = {}) => {
       const headers = new Headers(init.headers ?? (input instanceof Request ? input.headers : undefined));
@@ -211,6 +215,7 @@ export function createFlexitiTestServer(options: { origin: string }): FlexitiTes
       retry: { baseDelayMs: 20, maxDelayMs: 200 },
       timeoutMs: 5_000,
       fetch: pageFetch,
+      now: () => Date.now() + stack.clockOffsetMs,
     });
     return stack;
   }
@@ -271,6 +276,10 @@ export function createFlexitiTestServer(options: { origin: string }): FlexitiTes
         return stack.sandbox.stats satisfies SandboxStats;
       case 'logs':
         return [...stack.logs];
+      case 'revise-terms':
+        // Flexiti publishes revised terms, and the handler's five-minute copy of the old ones expires.
+        stack.clockOffsetMs += 5 * 60_000 + 1000;
+        return stack.sandbox.reviseTerms();
       case 'session': {
         const ttl = payload.ttlSeconds === undefined ? {} : { ttlSeconds: payload.ttlSeconds };
         return payload.flow === 'apply'
