@@ -152,6 +152,7 @@ export function withAppProxy(handler: FlexitiHandler, options: AppProxyOptions):
     fetch: handle,
     basePath: proxyPath,
     createSession: handler.createSession,
+    merchant: handler.merchant,
   });
 }
 

@@ -53,6 +53,10 @@ export interface PurchaseOutcome {
   amount: number;
   currency: 'CAD';
   authorizationId?: string;
+  /** Approved and captured at once (`autoCapture`, the default): the capture, which returns and refunds name. */
+  captureId?: string;
+  /** Approved without a capture (`autoCapture: false`): what the authorization holds for a later capture. */
+  remainingAmount?: number;
   accountNumber: string;
   plan: { type: 'regular' } | { type: 'promotional'; planId: number; term: number };
   referenceId: string;
@@ -82,6 +86,11 @@ export interface FlexitiHandlerConfig {
   onApplication?: (outcome: ApplicationOutcome) => void | Promise<void>;
   /** Called once per purchase outcome; fulfil orders from `status: 'approved'` here. */
   onPurchase?: (outcome: PurchaseOutcome) => void | Promise<void>;
+  /**
+   * Turns on the admin routes (`/admin/*` under `basePath`): the merchant API over HTTP for back
+   * offices, with this key as `Authorization: Bearer <adminKey>`. At least 32 characters. Off when unset.
+   */
+  adminKey?: string;
   /** Capture the authorization at once (default `true`); `false` leaves it open for a later capture. */
   autoCapture?: boolean;
   /**

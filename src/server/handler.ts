@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { FLOWS, type SessionResponse } from '../schemas/index.js';
+import { merchantOf, type FlexitiMerchant } from './merchant/index.js';
 import { Budgets, resolveLimits } from './budgets.js';
 import { Cache } from './cache.js';
 import type { FlexitiHandlerConfig } from './config.js';
@@ -9,6 +10,7 @@ import { HandlerError, errors } from './errors.js';
 import { FlexitiClient } from './flexiti-client.js';
 import { consoleLogger, silentLogger, type Logger } from './logger.js';
 import { DEFAULT_RETRY } from './retry.js';
+import { adminRoutes } from './routes/admin.js';
 import { applyRoutes } from './routes/apply.js';
 import { cardholderRoutes } from './routes/cardholder.js';
 import { catalogRoutes } from './routes/catalog.js';
@@ -39,6 +41,8 @@ export interface FlexitiHandler {
       | { flow: 'apply'; ttlSeconds?: number },
   ): Promise<SessionResponse>;
   readonly basePath: string;
+  /** The merchant API after the sale (capture, release, return, refund, reports), sharing this handler's state and token. */
+  readonly merchant: FlexitiMerchant;
 }
 
 const transports = new WeakMap<FlexitiHandler, (transport: Transport) => void>();
@@ -52,8 +56,8 @@ export function useTransport(handler: FlexitiHandler, transport: Transport): voi
  * The merchant handler: a `Request → Response` function holding the Flexiti credentials, minting
  * signed checkout sessions and proxying an allow-list of Flexiti operations for the elements.
  */
-export function createFlexitiHandler(config: FlexitiHandlerConfig): FlexitiHandler {
-  const basePath = (config.basePath ?? '/api/flexiti').replace(/\/+$/, '');
+/** What the handler and the merchant API build alike from their configuration. */
+export function flexitiParts(config: PartsConfig) {
   const logger: Logger = config.logger === false ? silentLogger : (config.logger ?? consoleLogger);
   const nowMs = config.now ?? Date.now;
   const retry = { ...DEFAULT_RETRY, ...config.retry };
@@ -68,23 +72,36 @@ export function createFlexitiHandler(config: FlexitiHandlerConfig): FlexitiHandl
         'one instance of this handler ever runs.',
     );
   }
+  const timeoutMs = config.timeoutMs ?? 15_000;
+  const flexiti = new FlexitiClient({
+    apiBase: config.apiBase,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    fetch: fetchFlexiti,
+    transport: fetchTransport(fetchFlexiti),
+    logger,
+    retry,
+    timeoutMs,
+    now: nowMs,
+    state,
+  });
+  return { logger, nowMs, retry, mode, state, flexiti, timeoutMs };
+}
+
+export type PartsConfig = Pick<
+  FlexitiHandlerConfig,
+  'apiBase' | 'clientId' | 'clientSecret' | 'state' | 'singleInstance' | 'mode' | 'timeoutMs' | 'retry' | 'logger' | 'fetch' | 'now'
+>;
+
+export function createFlexitiHandler(config: FlexitiHandlerConfig): FlexitiHandler {
+  const basePath = (config.basePath ?? '/api/flexiti').replace(/\/+$/, '');
+  const { logger, nowMs, retry, mode, state, flexiti, timeoutMs } = flexitiParts(config);
 
   const deps: Deps = {
     config,
     basePath,
     mode,
-    flexiti: new FlexitiClient({
-      apiBase: config.apiBase,
-      clientId: config.clientId,
-      clientSecret: config.clientSecret,
-      fetch: fetchFlexiti,
-      transport: fetchTransport(fetchFlexiti),
-      logger,
-      retry,
-      timeoutMs: config.timeoutMs ?? 15_000,
-      now: nowMs,
-      state,
-    }),
+    flexiti,
     sessions: new Sessions(config.sessionSecret, config.sessionTtlSeconds ?? 1800, () => Math.floor(nowMs() / 1000)),
     state,
     now: nowMs,
@@ -97,6 +114,11 @@ export function createFlexitiHandler(config: FlexitiHandlerConfig): FlexitiHandl
     onApplication: guardHook('onApplication', config.onApplication, logger),
     onPurchase: guardHook('onPurchase', config.onPurchase, logger),
   };
+
+  const merchant = merchantOf({ flexiti, state, now: nowMs, logger, retry, timeoutMs });
+  if (config.adminKey !== undefined && config.adminKey.length < 32) {
+    throw new Error('flexiti-checkout: `adminKey` must be at least 32 characters (a random secret, not a password).');
+  }
 
   const app = new Hono<HandlerEnv>().basePath(basePath);
 
@@ -151,11 +173,13 @@ export function createFlexitiHandler(config: FlexitiHandlerConfig): FlexitiHandl
   applyRoutes(app, deps);
   cardholderRoutes(app, deps);
   purchaseRoutes(app, deps);
+  if (config.adminKey) adminRoutes(app, deps, merchant, config.adminKey);
 
   const handle = (request: Request, context: RequestContext = {}) => Promise.resolve(app.fetch(request, context));
   const handler = Object.assign(handle, {
     fetch: handle,
     basePath,
+    merchant,
     createSession: async (input: Parameters<FlexitiHandler['createSession']>[0]) =>
       input.flow === 'checkout'
         ? mintSession(deps, { flow: 'checkout', ...validOrder(input), ...ttl(input.ttlSeconds) })

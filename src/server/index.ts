@@ -11,3 +11,28 @@ export {
 } from './state/types.js';
 export { DEFAULT_LIMITS, uniformLimits, type Limits, type LimitsConfig, type RateLimit } from './budgets.js';
 export type { LogEntry, Logger } from './logger.js';
+export {
+  createFlexitiMerchant,
+  merchantErrors,
+  ORDER_STATES,
+  type FlexitiMerchant,
+  type FlexitiMerchantConfig,
+  type FlexitiAuthorization,
+  type FlexitiCapture,
+  type FlexitiCaptureActivity,
+  type FlexitiRelease,
+  type FlexitiReturn,
+  type FlexitiRefund,
+  type OrderState,
+  type OperationResult,
+  type CaptureResult,
+  type ReleaseResult,
+  type ReturnResult,
+  type RefundResult,
+  type CaptureInput,
+  type ReleaseInput,
+  type ReturnInput,
+  type RefundInput,
+  type AuthorizationQuery,
+  type CaptureQuery,
+} from './merchant/index.js';

@@ -12,6 +12,12 @@ export interface LogEntry {
   sessionId?: string | undefined;
   attempt?: number | undefined;
   durationMs?: number | undefined;
+  /** Merchant operations (the audit line): what was done, to which ids, for how much, and how it ended. */
+  operation?: string | undefined;
+  authorizationId?: string | undefined;
+  captureId?: string | undefined;
+  amount?: number | undefined;
+  outcome?: string | undefined;
 }
 
 export type Logger = (entry: LogEntry) => void;

@@ -16,7 +16,7 @@ export interface WorkResult<T> {
 export async function runOnce<T>(
   store: ClaimStore,
   key: string,
-  options: { ttlMs: number; retainMs: number; waitMs: number },
+  options: { ttlMs: number; retainMs: number; waitMs: number; busy?: () => Error },
   work: () => Promise<WorkResult<T>>,
 ): Promise<{ result: T; fresh: boolean; final: boolean }> {
   const deadline = Date.now() + options.waitMs;
@@ -24,7 +24,7 @@ export async function runOnce<T>(
     const claim = await store.claim<T>(key, options.ttlMs);
     if (claim.state === 'done') return { result: claim.result, fresh: false, final: true };
     if (claim.state === 'busy') {
-      if (Date.now() > deadline) throw errors.purchaseInProgress();
+      if (Date.now() > deadline) throw options.busy?.() ?? errors.purchaseInProgress();
       await sleep(wait);
       continue;
     }

@@ -52,9 +52,12 @@ describe('existing cardholder: lookup → verify → plans → purchase', () => 
     expect(paid.status).toBe(200);
     expect(PurchaseResponseSchema.parse(paid.body)).toMatchObject({ status: 'approved', amount: 1249.99, reference: order.reference, plan: choice });
     expect(stack.sandbox.authorizations({ reference: order.reference })).toHaveLength(1);
+    const [held] = stack.sandbox.authorizations({ reference: order.reference });
     expect(stack.purchases.filter((p) => p.reference === order.reference)).toEqual([
-      expect.objectContaining({ status: 'approved', amount: 1249.99, authorizationId: paid.body.authorizationId }),
+      expect.objectContaining({ status: 'approved', amount: 1249.99, authorizationId: paid.body.authorizationId, captureId: String(held!.capture_id) }),
     ]);
+    // The capture is the merchant's to know: the shopper's answer does not carry it.
+    expect(Object.keys(paid.body).sort()).toEqual(['amount', 'authorizationId', 'currency', 'plan', 'reference', 'status']);
   });
 
   it('identifies by account number too', async () => {

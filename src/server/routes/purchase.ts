@@ -106,7 +106,7 @@ export function purchaseRoutes(app: Hono<HandlerEnv>, deps: Deps) {
       referenceId: '',
     };
     // The order, not the session, is the unit: a reload mints a new session for the same order.
-    const run = await runOnce<PurchaseResponse>(
+    const run = await runOnce<Settled>(
       deps.state.claims,
       `purchase:${reference}`,
       { ttlMs: CLAIM_MS, retainMs: ORDER_RETENTION_MS, waitMs: 60_000 },
@@ -120,23 +120,37 @@ export function purchaseRoutes(app: Hono<HandlerEnv>, deps: Deps) {
         amount: run.result.amount,
         currency: 'CAD',
         authorizationId: run.result.authorizationId,
+        ...run.result.settlement,
         accountNumber: attempt.paidAccount,
         plan: run.result.plan,
         referenceId: attempt.referenceId,
       });
     }
-    return c.json(run.result, 200, { 'cache-control': 'no-store' });
+    // What Flexiti holds for the order is the merchant's, not the shopper's.
+    const { settlement: _, ...answer } = run.result;
+    return c.json(answer, 200, { 'cache-control': 'no-store' });
   });
 }
+
+/**
+ * A purchase's answer, with what the merchant's `onPurchase` hears besides: the capture when
+ * Flexiti captured at once, otherwise what the authorization holds for a later capture.
+ */
+type Settled = PurchaseResponse & { settlement?: { captureId: string } | { remainingAmount: number } };
 
 function orderAmount(session: Session): number {
   if (session.amount === null || session.reference === null) throw errors.wrongFlow();
   return session.amount;
 }
 
-function approved(authorization: Record<string, unknown>, reference: string): PurchaseResponse {
+function approved(authorization: Record<string, unknown>, reference: string): Settled {
   const plan: PlanChoice = fromFinancingOption(authorization.financing_option);
+  const captureId = authorization.capture_id;
   return {
+    settlement:
+      captureId !== undefined && captureId !== null
+        ? { captureId: String(captureId) }
+        : { remainingAmount: cents(Number(authorization.remaining_amount ?? authorization.amount)) },
     status: 'approved',
     authorizationId: String(authorization.authorization_id),
     amount: cents(Number(authorization.amount)),
@@ -173,7 +187,7 @@ const codeKeys = (receipt: Receipt, session: Session) => ({ perAccount: receipt.
  * never attempted, then authorize, retrying only what provably did not reach Flexiti after
  * searching again.
  */
-async function authorizeOnce(a: Attempt): Promise<WorkResult<PurchaseResponse>> {
+async function authorizeOnce(a: Attempt): Promise<WorkResult<Settled>> {
   const { deps, session, reference, receipt } = a;
   const now = deps.now();
   const record = await readOrder(deps, reference);
@@ -273,7 +287,7 @@ async function authorizeOnce(a: Attempt): Promise<WorkResult<PurchaseResponse>> 
 }
 
 /** The order's authorization, found in Flexiti's list: the answer, with the account that paid. */
-function found(a: Attempt, authorization: Record<string, unknown>): WorkResult<PurchaseResponse> {
+function found(a: Attempt, authorization: Record<string, unknown>): WorkResult<Settled> {
   if (authorization.account_number !== undefined) a.paidAccount = String(authorization.account_number);
   return { final: true, result: approved(authorization, a.reference) };
 }
