@@ -8,7 +8,14 @@ import { createApp } from './app.js';
 import { FaultInjector, type SandboxFaults } from './faults.js';
 import type { ResolvedOptions } from './http.js';
 import { PERSONAS } from './personas.js';
-import { SandboxState, sandboxAuthorization, type SandboxAuthorization, type SandboxStats } from './state.js';
+import {
+  SandboxState,
+  accountJson,
+  sandboxAuthorization,
+  type SandboxAccount,
+  type SandboxAuthorization,
+  type SandboxStats,
+} from './state.js';
 
 export type { SandboxFaults } from './faults.js';
 export type {
@@ -21,12 +28,19 @@ export type {
 } from './personas.js';
 export type {
   AuthorizationJson,
+  AuthorizationStatus,
+  CaptureActivityJson,
   FinancingOption,
+  SandboxAccount,
   SandboxAuthorization,
   SandboxCapture,
+  SandboxRefund,
+  SandboxRelease,
   SandboxReturn,
   SandboxStats,
+  TransactionType,
 } from './state.js';
+export { SANDBOX_LOCATION_ID } from './routes/transactions.js';
 export { PERSONAS };
 
 export interface SandboxOptions {
@@ -67,8 +81,10 @@ export interface Sandbox {
   reset(): void;
   /** A snapshot of the request counters. */
   readonly stats: SandboxStats;
-  /** The authorizations made so far, with their captures and returns. */
+  /** The authorizations made so far, in id order, as `GET authorization/{id}` shows them. */
   authorizations(filter?: { reference?: string; accountNumber?: number }): SandboxAuthorization[];
+  /** An account's credit limit and available credit, or `undefined` for an unknown account. */
+  account(accountNumber: number): SandboxAccount | undefined;
 }
 
 export const SANDBOX_CLIENT = Object.freeze({
@@ -118,5 +134,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return { requests: s.requests, tokenRequests: s.tokenRequests, byRoute: { ...s.byRoute } };
     },
     authorizations: (filter) => state.listAuthorizations(filter).map(sandboxAuthorization),
+    account: (accountNumber) => {
+      const account = state.accounts.get(accountNumber);
+      return account && accountJson(account);
+    },
   };
 }

@@ -63,6 +63,8 @@ export interface AccountRecord {
   wrongCodes: number;
   /** Times of wrong security answers, for the 48-hour lock. */
   answerFailures: number[];
+  /** Refunds credited to the account without naming a capture. */
+  readonly refunds: RefundRecord[];
 }
 
 export type TransactionType = 'promotional_purchase' | 'regular_purchase';
@@ -80,14 +82,29 @@ export interface ReturnRecord {
   readonly date: string;
 }
 
+export interface RefundRecord {
+  readonly refundId: number;
+  readonly reference: string | null;
+  readonly amountCents: number;
+  readonly date: string;
+}
+
+export interface ReleaseRecord {
+  readonly releaseId: number;
+  readonly amountCents: number;
+  readonly date: string;
+}
+
 export interface CaptureRecord {
   readonly captureId: number;
   readonly reference: string | null;
   readonly amountCents: number;
   readonly capturedAt: number;
   readonly date: string;
+  /** The amount less its returns and refunds: what can still be returned or refunded. */
   remainingCents: number;
   readonly returns: ReturnRecord[];
+  readonly refunds: RefundRecord[];
 }
 
 export interface AuthorizationRecord {
@@ -103,28 +120,27 @@ export interface AuthorizationRecord {
   readonly autoCapture: boolean;
   readonly autoCaptureId: number | null;
   readonly captures: CaptureRecord[];
+  readonly releases: ReleaseRecord[];
 }
 
 export type AuthorizationStatus = 'opened' | 'closed';
 
-/** An authorization as the API returns it (our shape; Flexiti does not document one). */
-export interface AuthorizationJson {
-  authorization_id: number;
-  account_number: number;
-  reference: string | null;
-  amount: number;
-  authorization_status: AuthorizationStatus;
-  remaining_amount: number;
-  captured_amount: number;
-  creation_date: string;
-  financing_option: FinancingOption;
-  auto_capture: boolean;
-  capture_id?: number;
-}
-
 export interface SandboxReturn {
   return_id: number;
   reference: string | null;
+  amount: number;
+  date: string;
+}
+
+export interface SandboxRefund {
+  refund_id: number;
+  reference: string | null;
+  amount: number;
+  date: string;
+}
+
+export interface SandboxRelease {
+  release_id: number;
   amount: number;
   date: string;
 }
@@ -134,14 +150,50 @@ export interface SandboxCapture {
   reference: string | null;
   amount: number;
   date: string;
+  /** The amount less its returns and refunds. */
   remaining_capture_amount: number;
   returns: SandboxReturn[];
+  refunds: SandboxRefund[];
 }
 
-/** What `Sandbox.authorizations()` shows: the API object plus its money movements. */
-export interface SandboxAuthorization extends AuthorizationJson {
+/** An authorization as the API returns it (our shape; Flexiti does not document one). */
+export interface AuthorizationJson {
+  authorization_id: number;
+  account_number: number;
+  reference: string | null;
+  amount: number;
+  authorization_status: AuthorizationStatus;
+  /** Neither captured nor released yet. */
+  remaining_amount: number;
+  captured_amount: number;
+  creation_date: string;
+  financing_option: FinancingOption;
+  auto_capture: boolean;
+  capture_id?: number;
   released_amount: number;
+  /** Returns over all its captures. */
+  returned_amount: number;
+  /** Refunds tied to its captures. */
+  refunded_amount: number;
   captures: SandboxCapture[];
+  releases: SandboxRelease[];
+}
+
+/** What `Sandbox.authorizations()` shows: the same object as the API's. */
+export type SandboxAuthorization = AuthorizationJson;
+
+/** One capture in `GET captures`: the day's activity, with what it was charged to. */
+export interface CaptureActivityJson extends SandboxCapture {
+  authorization_id: number;
+  account_number: number;
+  transaction_type: TransactionType;
+}
+
+/** What `Sandbox.account()` shows. */
+export interface SandboxAccount {
+  account_number: number;
+  credit_limit: number;
+  available_credit: number;
 }
 
 export interface SandboxStats {
@@ -154,8 +206,32 @@ export function authorizationStatus(auth: AuthorizationRecord): AuthorizationSta
   return auth.remainingCents === 0 ? 'closed' : 'opened';
 }
 
+const sum = (records: readonly { amountCents: number }[]): number =>
+  records.reduce((total, r) => total + r.amountCents, 0);
+
+function refundJson(r: RefundRecord): SandboxRefund {
+  return { refund_id: r.refundId, reference: r.reference, amount: fromCents(r.amountCents), date: r.date };
+}
+
+export function captureJson(c: CaptureRecord): SandboxCapture {
+  return {
+    capture_id: c.captureId,
+    reference: c.reference,
+    amount: fromCents(c.amountCents),
+    date: c.date,
+    remaining_capture_amount: fromCents(c.remainingCents),
+    returns: c.returns.map((r) => ({
+      return_id: r.returnId,
+      reference: r.reference,
+      amount: fromCents(r.amountCents),
+      date: r.date,
+    })),
+    refunds: c.refunds.map(refundJson),
+  };
+}
+
 export function authorizationJson(auth: AuthorizationRecord): AuthorizationJson {
-  const json: AuthorizationJson = {
+  return {
     authorization_id: auth.authorizationId,
     account_number: auth.accountNumber,
     reference: auth.reference,
@@ -166,29 +242,47 @@ export function authorizationJson(auth: AuthorizationRecord): AuthorizationJson 
     creation_date: auth.creationDate,
     financing_option: { ...auth.financingOption },
     auto_capture: auth.autoCapture,
+    ...(auth.autoCaptureId === null ? {} : { capture_id: auth.autoCaptureId }),
+    released_amount: fromCents(auth.releasedCents),
+    returned_amount: fromCents(auth.captures.reduce((total, c) => total + sum(c.returns), 0)),
+    refunded_amount: fromCents(auth.captures.reduce((total, c) => total + sum(c.refunds), 0)),
+    captures: auth.captures.map(captureJson),
+    releases: auth.releases.map((r) => ({ release_id: r.releaseId, amount: fromCents(r.amountCents), date: r.date })),
   };
-  if (auth.autoCaptureId !== null) json.capture_id = auth.autoCaptureId;
-  return json;
 }
 
 export function sandboxAuthorization(auth: AuthorizationRecord): SandboxAuthorization {
+  return authorizationJson(auth);
+}
+
+export function captureActivityJson({ auth, capture }: CaptureOf): CaptureActivityJson {
+  const { capture_id, reference, amount, date, remaining_capture_amount, returns, refunds } = captureJson(capture);
   return {
-    ...authorizationJson(auth),
-    released_amount: fromCents(auth.releasedCents),
-    captures: auth.captures.map((c) => ({
-      capture_id: c.captureId,
-      reference: c.reference,
-      amount: fromCents(c.amountCents),
-      date: c.date,
-      remaining_capture_amount: fromCents(c.remainingCents),
-      returns: c.returns.map((r) => ({
-        return_id: r.returnId,
-        reference: r.reference,
-        amount: fromCents(r.amountCents),
-        date: r.date,
-      })),
-    })),
+    capture_id,
+    authorization_id: auth.authorizationId,
+    account_number: auth.accountNumber,
+    reference,
+    amount,
+    date,
+    remaining_capture_amount,
+    transaction_type: auth.financingOption.transaction_type,
+    returns,
+    refunds,
   };
+}
+
+export function accountJson(account: AccountRecord): SandboxAccount {
+  return {
+    account_number: account.accountNumber,
+    credit_limit: fromCents(account.creditLimitCents),
+    available_credit: fromCents(account.availableCents),
+  };
+}
+
+/** A capture with the authorization it belongs to. */
+export interface CaptureOf {
+  readonly auth: AuthorizationRecord;
+  readonly capture: CaptureRecord;
 }
 
 /** First numbers handed out; the first approval matches Flexiti's example response. */
@@ -199,6 +293,8 @@ const FIRST = {
   authorizationId: 1000000000000001,
   captureId: 100000001,
   returnId: 3000000000000001,
+  releaseId: 5000000000000001,
+  refundId: 6000000000000001,
   answerCode: 24856785,
 } as const;
 
@@ -283,6 +379,7 @@ export class SandboxState {
         code: null,
         wrongCodes: 0,
         answerFailures: [],
+        refunds: [],
       });
     }
   }
@@ -347,6 +444,7 @@ export class SandboxState {
       code: null,
       wrongCodes: 0,
       answerFailures: [],
+      refunds: [],
     };
     this.accounts.set(accountNumber, account);
     return account;
@@ -377,6 +475,7 @@ export class SandboxState {
         date,
         remainingCents: init.amountCents,
         returns: [],
+        refunds: [],
       });
     }
     const auth: AuthorizationRecord = {
@@ -392,6 +491,7 @@ export class SandboxState {
       autoCapture: init.autoCapture,
       autoCaptureId,
       captures,
+      releases: [],
     };
     init.account.availableCents -= init.amountCents;
     this.authorizations.set(auth.authorizationId, auth);
@@ -407,6 +507,7 @@ export class SandboxState {
       date: new Date(now).toISOString(),
       remainingCents: amountCents,
       returns: [],
+      refunds: [],
     };
     auth.captures.push(capture);
     auth.remainingCents -= amountCents;
@@ -414,11 +515,18 @@ export class SandboxState {
     return capture;
   }
 
-  release(auth: AuthorizationRecord, amountCents: number): void {
+  release(auth: AuthorizationRecord, amountCents: number, now: number): ReleaseRecord {
+    const release: ReleaseRecord = {
+      releaseId: this.next.releaseId++,
+      amountCents,
+      date: new Date(now).toISOString(),
+    };
+    auth.releases.push(release);
     auth.remainingCents -= amountCents;
     auth.releasedCents += amountCents;
     const account = this.accounts.get(auth.accountNumber);
     if (account) account.availableCents += amountCents;
+    return release;
   }
 
   returnCapture(
@@ -441,12 +549,53 @@ export class SandboxState {
     return ret;
   }
 
+  /**
+   * Credits the account. A refund naming a capture is kept on it and lowers what the capture
+   * can still give back; one without a capture is kept on the account.
+   */
+  refund(
+    account: AccountRecord,
+    capture: CaptureRecord | null,
+    amountCents: number,
+    reference: string | null,
+    now: number,
+  ): RefundRecord {
+    const refund: RefundRecord = {
+      refundId: this.next.refundId++,
+      reference,
+      amountCents,
+      date: new Date(now).toISOString(),
+    };
+    if (capture) {
+      capture.refunds.push(refund);
+      capture.remainingCents -= amountCents;
+    } else {
+      account.refunds.push(refund);
+    }
+    account.availableCents += amountCents;
+    return refund;
+  }
+
+  /** Authorizations in id order. */
   listAuthorizations(filter: { reference?: string; accountNumber?: number } = {}): AuthorizationRecord[] {
-    return [...this.authorizations.values()].filter(
-      (a) =>
-        (filter.reference === undefined || a.reference === filter.reference) &&
-        (filter.accountNumber === undefined || a.accountNumber === filter.accountNumber),
-    );
+    return [...this.authorizations.values()]
+      .filter(
+        (a) =>
+          (filter.reference === undefined || a.reference === filter.reference) &&
+          (filter.accountNumber === undefined || a.accountNumber === filter.accountNumber),
+      )
+      .sort((a, b) => a.authorizationId - b.authorizationId);
+  }
+
+  /** Every capture with its authorization, in capture id order. */
+  listCaptures(): CaptureOf[] {
+    return [...this.authorizations.values()]
+      .flatMap((auth) => auth.captures.map((capture) => ({ auth, capture })))
+      .sort((a, b) => a.capture.captureId - b.capture.captureId);
+  }
+
+  findCapture(captureId: number): CaptureOf | undefined {
+    return this.listCaptures().find((c) => c.capture.captureId === captureId);
   }
 }
 

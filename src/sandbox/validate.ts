@@ -58,14 +58,18 @@ export class FieldErrors {
     return this.list.length === 0;
   }
 
-  /** A required or optional string of at most `max` characters; returns it trimmed. */
-  string(body: Record<string, unknown>, param: string, opts: { required: boolean; max: number }): string | undefined {
+  /** A required or optional string of at most `max` characters (printable ASCII with `ascii`); returns it trimmed. */
+  string(
+    body: Record<string, unknown>,
+    param: string,
+    opts: { required: boolean; max: number; ascii?: boolean },
+  ): string | undefined {
     const value = body[param];
     if (isBlank(value)) {
       if (opts.required) this.add(param, REQUIRED);
       return undefined;
     }
-    if (typeof value !== 'string' || value.trim().length > opts.max) {
+    if (typeof value !== 'string' || value.trim().length > opts.max || (opts.ascii === true && !/^[\x20-\x7e]*$/.test(value))) {
       this.add(param, WRONG_FORMAT);
       return undefined;
     }

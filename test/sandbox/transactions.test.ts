@@ -46,6 +46,11 @@ describe('POST authorization', () => {
       creation_date: '2025-06-02T15:00:00.000Z',
       financing_option: { transaction_type: 'promotional_purchase', plan_id: 4, term: 18 },
       auto_capture: false,
+      released_amount: 0,
+      returned_amount: 0,
+      refunded_amount: 0,
+      captures: [],
+      releases: [],
     });
     expect(await available(20000001)).toBe(4000);
   });
@@ -73,6 +78,7 @@ describe('POST authorization', () => {
         date: '2025-06-02T15:00:00.000Z',
         remaining_capture_amount: 1000,
         returns: [],
+        refunds: [],
       },
     ]);
   });
@@ -292,11 +298,18 @@ describe('capture, release and return', () => {
     await capture(id, { amount: 300 });
     const part = await release(id, { amount: 200 });
     expect(part.status).toBe(200);
-    expect(part.body).toEqual({ authorization_id: id, released_amount: 200, remaining_amount: 500, authorization_status: 'opened' });
+    expect(part.body).toEqual({
+      authorization_id: id,
+      release_id: 5000000000000001,
+      date: '2025-06-02T15:00:00.000Z',
+      released_amount: 200,
+      remaining_amount: 500,
+      authorization_status: 'opened',
+    });
     expect(await available(20000001)).toBe(4200);
     expect((await release(id, { amount: 500.01 })).body.error).toBe('auth_amount_exceeded');
     const all = await release(id);
-    expect(all.body).toEqual({ authorization_id: id, released_amount: 500, remaining_amount: 0, authorization_status: 'closed' });
+    expect(all.body).toMatchObject({ release_id: 5000000000000002, released_amount: 500, remaining_amount: 0, authorization_status: 'closed' });
     expect(await available(20000001)).toBe(4700);
     expect((await release(id)).body.error).toBe('authorization_ended');
   });
