@@ -52,6 +52,7 @@ const expected = [
   'package/dist/react.js',
   'package/dist/server/index.js',
   'package/dist/sandbox/cli.js',
+  'package/dist/server/cli.js',
   'package/cdn/flexiti-checkout.js',
   'package/cdn/flexiti-checkout.js.sri',
   'package/custom-elements.json',
@@ -91,6 +92,12 @@ console.log('imported', entries.length);
 );
 const imported = run('node', ['entries.mjs'], consumer);
 check('every entry and the manifest import in Node from the installed package', imported.ok, imported.output);
+
+// The command lines run from the installed package's bin links.
+for (const bin of ['flexiti-merchant', 'flexiti-sandbox']) {
+  const help = run(join(consumer, 'node_modules', '.bin', bin), ['--help'], consumer);
+  check(`${bin} --help runs from node_modules/.bin`, help.ok && help.output.includes(`Usage: ${bin}`), help.output);
+}
 
 // 4. The declarations resolve through `exports` for a TypeScript project (NodeNext).
 writeFileSync(
