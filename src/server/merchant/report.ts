@@ -1,16 +1,15 @@
-import { HandlerError } from '../errors.js';
-import { csvDocument, formatCents, type CsvCell } from './csv.js';
-import { merchantErrors } from './errors.js';
-import type { FlexitiMerchant } from './index.js';
-import { centsOf, dollars } from './mapping.js';
-import type { FlexitiAuthorization, FlexitiCaptureActivity } from './types.js';
-
 /**
  * The daily reconciliation: what Flexiti captured on one UTC day against what the merchant's
  * orders say it should have, plus the authorizations that need a look (charged twice, open too
  * long, unknown to the merchant). Matching is by `reference`, exactly as written; every sum is
  * done in integer cents.
  */
+import { HandlerError } from '../errors.js';
+import { csvDocument, formatCents, type CsvCell } from './csv.js';
+import { merchantErrors } from './errors.js';
+import type { FlexitiMerchant } from './index.js';
+import { centsOf, dollars } from './mapping.js';
+import type { FlexitiAuthorization, FlexitiCaptureActivity } from './types.js';
 
 /** One of the merchant's orders, as its own system knows it. */
 export interface MerchantOrder {
@@ -166,9 +165,9 @@ export function buildReport(input: ReportInput): ReconciliationReport {
   const captures = new Map<string, FlexitiCaptureActivity>();
   for (const capture of input.captures) if (onTheDay(instant(capture.date))) captures.set(capture.captureId, capture);
 
-  /** By reference, and the day's captures that carry none by capture id. */
   const rows = new Map<string, Line>();
   const rowOf = (reference: string) => lineIn(rows, reference, reference);
+  /** The day's captures that carry no reference, by capture id: a row each. */
   const unreferenced = new Map<string, Line>();
   const findings: ReconciliationFinding[] = [];
   /** Per reference: every authorization seen, and those that charged the shopper (not wholly released). */
@@ -192,7 +191,7 @@ export function buildReport(input: ReportInput): ReconciliationReport {
         reference,
         authorizationId: capture.authorizationId,
         captureId: capture.captureId,
-        actual: capture.amount,
+        actual: exact(capture.amount),
       });
       flaggedAuthorizations.add(capture.authorizationId);
     }
@@ -208,7 +207,7 @@ export function buildReport(input: ReportInput): ReconciliationReport {
       if (onTheDay(created)) rowOf(reference);
     }
     if (onTheDay(created) && (reference === null || !orders.has(reference)) && !flaggedAuthorizations.has(authorizationId)) {
-      findings.push({ code: 'missing_in_orders', reference, authorizationId, actual: authorization.amount });
+      findings.push({ code: 'missing_in_orders', reference, authorizationId, actual: exact(authorization.amount) });
     }
     const open = end - created;
     if (authorization.status === 'opened' && open > openLongerThanDays * DAY_MS) {
@@ -217,7 +216,7 @@ export function buildReport(input: ReportInput): ReconciliationReport {
         reference,
         authorizationId,
         days: Math.ceil(open / DAY_MS),
-        remaining: authorization.remainingAmount,
+        remaining: exact(authorization.remainingAmount),
       });
     }
   }
@@ -331,29 +330,36 @@ export const REPORT_CSV_HEADER = [
  */
 export function reportCsv(report: ReconciliationReport): string {
   const money = (amount: number): CsvCell => ({ cents: centsOf(amount) });
-  const inRow = (row: ReconciliationRow, finding: ReconciliationFinding) =>
-    row.reference !== null
-      ? finding.reference === row.reference
-      : finding.reference === null && finding.code === 'missing_in_orders' && finding.captureId !== undefined && row.captureIds.includes(finding.captureId);
-  const lines: CsvCell[][] = report.rows.map((row) => [
-    report.date,
-    row.reference,
-    row.authorizationIds.join(' '),
-    row.captureIds.join(' '),
-    money(row.expected),
-    money(row.captured),
-    money(row.returned),
-    money(row.refunded),
-    money(row.difference),
-    report.findings
-      .filter((finding) => inRow(row, finding))
-      .map(describeFinding)
-      .join('; '),
-  ]);
+  const byReference = new Map<string, ReconciliationFinding[]>();
+  const byCapture = new Map<string, ReconciliationFinding[]>();
+  const file = (map: Map<string, ReconciliationFinding[]>, key: string, finding: ReconciliationFinding) =>
+    map.set(key, [...(map.get(key) ?? []), finding]);
   for (const finding of report.findings) {
-    if (report.rows.some((row) => inRow(row, finding))) continue;
-    const ids = 'authorizationId' in finding ? finding.authorizationId : '';
-    lines.push([report.date, finding.reference, ids, null, null, null, null, null, null, describeFinding(finding)]);
+    if (finding.reference !== null) file(byReference, finding.reference, finding);
+    else if (finding.code === 'missing_in_orders' && finding.captureId !== undefined) file(byCapture, finding.captureId, finding);
+  }
+  const placed = new Set<ReconciliationFinding>();
+  const lines: CsvCell[][] = report.rows.map((row) => {
+    const findings = row.reference === null ? row.captureIds.flatMap((id) => byCapture.get(id) ?? []) : (byReference.get(row.reference) ?? []);
+    findings.forEach((finding) => placed.add(finding));
+    return [
+      report.date,
+      row.reference,
+      row.authorizationIds.join(' '),
+      row.captureIds.join(' '),
+      money(row.expected),
+      money(row.captured),
+      money(row.returned),
+      money(row.refunded),
+      money(row.difference),
+      findings.map(describeFinding).join('; '),
+    ];
+  });
+  for (const finding of report.findings) {
+    if (placed.has(finding)) continue;
+    const authorizationIds = 'authorizationIds' in finding ? finding.authorizationIds.join(' ') : 'authorizationId' in finding ? finding.authorizationId : null;
+    const captureId = 'captureId' in finding ? (finding.captureId ?? null) : null;
+    lines.push([report.date, finding.reference, authorizationIds, captureId, null, null, null, null, null, describeFinding(finding)]);
   }
   return csvDocument([[...REPORT_CSV_HEADER], ...lines]);
 }
@@ -414,6 +420,7 @@ function toRow(line: Line): ReconciliationRow {
   };
 }
 
+const exact = (amount: number) => dollars(centsOf(amount));
 const sumCents = (items: readonly { amount: number }[]) => items.reduce((total, item) => total + centsOf(item.amount), 0);
 
 /** The UTC day as `[start, end)` in milliseconds. */
