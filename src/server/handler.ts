@@ -159,14 +159,14 @@ export function createFlexitiHandler(config: FlexitiHandlerConfig): FlexitiHandl
     await next();
   });
 
-  app.use(
-    bodyLimit({
-      maxSize: config.maxBodyBytes ?? 16 * 1024,
-      onError: () => {
-        throw errors.tooLarge();
-      },
-    }),
-  );
+  const tooLarge = () => {
+    throw errors.tooLarge();
+  };
+  const shopperLimit = bodyLimit({ maxSize: config.maxBodyBytes ?? 16 * 1024, onError: tooLarge });
+  // A day's orders for the reconciliation come in one body.
+  const adminLimit = bodyLimit({ maxSize: 4 * 1024 * 1024, onError: tooLarge });
+  const adminPath = `${basePath}/admin/`;
+  app.use((c, next) => (config.adminKey && c.req.path.startsWith(adminPath) ? adminLimit(c, next) : shopperLimit(c, next)));
 
   sessionRoutes(app, deps);
   catalogRoutes(app, deps);

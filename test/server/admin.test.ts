@@ -4,7 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlansResponseSchema } from '../../src/schemas/index.js';
+import { SANDBOX_CLIENT } from '../../src/sandbox/index.js';
 import { uniformLimits } from '../../src/server/index.js';
+import { application } from '../schemas/fixtures.js';
 import { expectNoLeaks, newOrder, startStack, type ApiInit, type Stack } from './stack.js';
 
 const ADMIN_KEY = 'admin-key-for-tests-0123456789abcdefghij';
@@ -137,5 +139,79 @@ describe('the operations', () => {
     expect(await admin('authorizations/12x')).toMatchObject({ status: 400, body: { code: 'invalid_id' } });
     expect(await admin('authorizations/1999999999999999')).toMatchObject({ status: 404, body: { code: 'authorization_not_found' } });
     expect(await admin(`authorizations/${id}/capture`, { body: { amount: '5' }, operation: 'x-1' })).toMatchObject({ status: 422, body: { code: 'invalid_request' } });
+  });
+});
+
+/** An authorization made at Flexiti behind the handler's back (another till, a script): the duplicate the report must find. */
+async function authorizeDirectly(accountNumber: string, reference: string, amount: number) {
+  const api = `${stack.url}/sandbox/flexiti/pos-api`;
+  const token = (await (
+    await fetch(`${api}/v2.5/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: SANDBOX_CLIENT.clientId, client_secret: SANDBOX_CLIENT.clientSecret, grant_type: 'client_credentials' }),
+    })
+  ).json()) as { access_token: string };
+  const response = await fetch(`${api}/v2.5.1/client-id/${SANDBOX_CLIENT.clientId}/authorization`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json', 'x-reference-id': 'planted-duplicate-0000000000000000' },
+    body: JSON.stringify({ account_number: Number(accountNumber), reference, amount, auto_capture: true, financing_option: { transaction_type: 'regular_purchase' } }),
+  });
+  expect([response.status, await response.text()]).toEqual([200, expect.any(String)]);
+}
+
+describe('the reconciliation', () => {
+  it('finds a planted missing capture, an amount mismatch and a duplicate, as JSON and as CSV', async () => {
+    const matched = await pay(25);
+    const mismatched = await pay(26);
+    // A new applicant pays through the handler, then is charged again for the same order elsewhere.
+    const order = newOrder(27);
+    const session = await stack.session('checkout', order);
+    const approval = await stack.apply(session, application({ amountRequested: 500 }));
+    const paid = await stack.api('purchase', { session, body: { receipt: approval.body.receipt, plan: { type: 'regular' } } });
+    expect(paid.body.status).toBe('approved');
+    const account = stack.applications.at(-1)!.accountNumber!;
+    for (const { id, reference } of [matched, mismatched, { id: paid.body.authorizationId as string, reference: order.reference }]) {
+      expect((await admin(`authorizations/${id}/capture`, { rawBody: '', operation: `rc-${reference}` })).status).toBe(200);
+    }
+    await authorizeDirectly(account, order.reference, 27);
+    const date = new Date().toISOString().slice(0, 10);
+    const orders = [
+      { reference: matched.reference, amount: 25 },
+      { reference: mismatched.reference, amount: 26.5 },
+      { reference: order.reference, amount: 27 },
+      { reference: 'PLANTED-NEVER-CAPTURED', amount: 99.99 },
+    ];
+    const report = await admin('reconcile', { body: { date, orders } });
+    expect(report.status).toBe(200);
+    const ours = new Set(orders.map((o) => o.reference));
+    const findings = (report.body.findings as Array<{ code: string; reference: string }>).filter((f) => ours.has(f.reference));
+    expect(findings.map((f) => `${f.code} ${f.reference}`).sort()).toEqual(
+      [
+        `amount_mismatch ${mismatched.reference}`,
+        `amount_mismatch ${order.reference}`,
+        `duplicate ${order.reference}`,
+        'missing_at_flexiti PLANTED-NEVER-CAPTURED',
+      ].sort(),
+    );
+    expect(report.body.rows.find((r: { reference: string }) => r.reference === matched.reference)).toMatchObject({ expected: 25, captured: 25, findings: [] });
+
+    const csv = await fetch(`${stack.url}/api/flexiti/admin/reconcile`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_KEY}`, accept: 'text/csv', 'content-type': 'application/json' },
+      body: JSON.stringify({ date, orders }),
+    });
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="flexiti-reconciliation-${date}.csv"`);
+    // Bytes, not text(): a decoder would swallow the byte order mark that spreadsheets need.
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text.startsWith('Date,Reference,')).toBe(true);
+    expect(text).toContain('PLANTED-NEVER-CAPTURED');
+    expect(stack.logs.some((l) => l.event === 'merchant_operation' && l.operation === 'reconcile')).toBe(true);
+
+    expect(await admin('reconcile', { body: { date: '2026-13-01', orders } })).toMatchObject({ status: 400, body: { code: 'invalid_date' } });
+    expect(await admin('reconcile', { body: { date, orders: [{ reference: 'X', amount: 1.001 }] } })).toMatchObject({ status: 400, body: { code: 'invalid_order' } });
   });
 });

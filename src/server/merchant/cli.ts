@@ -11,7 +11,7 @@ import { SANDBOX_CLIENT } from '../../sandbox/index.js';
 import { csvDocument, type CsvCell } from './csv.js';
 import { centsOf } from './mapping.js';
 import { createFlexitiMerchant, type FlexitiAuthorization, type FlexitiMerchant } from './index.js';
-import { reconcile, reportCsv, type MerchantOrder, type ReconciliationReport } from './report.js';
+import { describeFinding, reconcile, reportCsv, type MerchantOrder, type ReconciliationReport } from './report.js';
 import { HandlerError } from '../errors.js';
 import { FlexitiUnavailableError } from '../token-manager.js';
 import type { HandlerState } from '../state/types.js';
@@ -230,20 +230,7 @@ function summary(report: ReconciliationReport): string {
     `Reconciliation of ${report.date}: ${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`,
     `captured ${dollars(t.captured)} · expected ${dollars(t.expected)} · returned ${dollars(t.returned)} · refunded ${dollars(t.refunded)} · difference ${dollars(t.difference)}`,
     '',
-    table(
-      ['finding', 'reference', 'authorization', 'capture', 'expected', 'actual'],
-      report.findings.map((f) => {
-        const details = f as { authorizationId?: string; captureId?: string; expected?: number; actual?: number };
-        return [
-          f.code,
-          f.reference,
-          details.authorizationId ?? null,
-          details.captureId ?? null,
-          details.expected === undefined ? null : { cents: centsOf(details.expected) },
-          details.actual === undefined ? null : { cents: centsOf(details.actual) },
-        ];
-      }),
-    ),
+    ...report.findings.map((finding) => `- ${describeFinding(finding)}`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -4,6 +4,24 @@ import { MerchantOperations, type MerchantDeps } from './operations.js';
 export { MerchantOperations } from './operations.js';
 export { merchantErrors } from './errors.js';
 export * from './types.js';
+export {
+  buildReport,
+  reconcile,
+  reportCsv,
+  describeFinding,
+  DEFAULT_OPEN_LONGER_THAN_DAYS,
+  FINDING_CODES,
+  REPORT_CSV_HEADER,
+  type FindingCode,
+  type MerchantOrder,
+  type OrderSource,
+  type ReconcileOptions,
+  type ReconciliationFinding,
+  type ReconciliationReport,
+  type ReconciliationRow,
+  type ReconciliationTotals,
+  type ReportInput,
+} from './report.js';
 
 /**
  * The merchant's side after the sale, for back-office code (never reachable with a shopper

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { readBody, type Ctx, type Deps, type HandlerEnv } from '../context.js';
 import { HandlerError, errors } from '../errors.js';
 import type { FlexitiMerchant } from '../merchant/index.js';
+import { reconcile, reportCsv } from '../merchant/report.js';
 
 /**
  * The merchant API as JSON routes under `/admin`, for back offices that are not JavaScript
@@ -47,6 +48,24 @@ export function adminRoutes(app: Hono<HandlerEnv>, deps: Deps, merchant: Flexiti
     return c.json({ captures: captures.items, truncated: captures.truncated });
   });
 
+  app.post('/admin/reconcile', async (c) => {
+    const { date, orders, openLongerThanDays } = await readBody(c, ReconcileBody);
+    const report = await reconcile(merchant, {
+      date,
+      orders: orders.map((o) => ({ reference: o.reference, amount: o.amount, ...(o.captured === undefined ? {} : { captured: o.captured }) })),
+      ...(openLongerThanDays === undefined ? {} : { openLongerThanDays }),
+      now: deps.now,
+    });
+    deps.logger({ level: 'info', event: 'merchant_operation', operation: 'reconcile', outcome: `${report.findings.length} findings` });
+    if ((c.req.header('accept') ?? '').includes('text/csv')) {
+      return c.body(reportCsv(report), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="flexiti-reconciliation-${date}.csv"`,
+      });
+    }
+    return c.json(report);
+  });
+
   app.post('/admin/authorizations/:id/capture', async (c) => {
     const body = await readBody(c, MoneyBody, { allowEmpty: true });
     return c.json(await merchant.capture(c.req.param('id'), { ...body, operationKey: operationKey(c) }));
@@ -67,6 +86,12 @@ export function adminRoutes(app: Hono<HandlerEnv>, deps: Deps, merchant: Flexiti
     return c.json(await merchant.refund(c.req.param('id'), c.req.param('captureId'), { ...body, operationKey: operationKey(c) }));
   });
 }
+
+const ReconcileBody = z.strictObject({
+  date: z.string(),
+  orders: z.array(z.strictObject({ reference: z.string(), amount: z.number(), captured: z.optional(z.number()) })),
+  openLongerThanDays: z.optional(z.number()),
+});
 
 const MoneyBody = z.strictObject({
   amount: z.optional(z.number()),
