@@ -1,7 +1,7 @@
 /** Request plumbing shared by the routes: context, error bodies, JSON bodies, route table. */
 import type { Context, Hono } from 'hono';
 import type { FaultInjector } from './faults.js';
-import { ERROR_MESSAGES, type ErrorCode, type Lang } from './messages.js';
+import { errorMessage, type ErrorCode, type Lang } from './messages.js';
 import type { SandboxState, Scope, TokenRecord } from './state.js';
 import type { FieldError } from './validate.js';
 
@@ -36,38 +36,11 @@ export interface SandboxEnv {
 export type Ctx = Context<SandboxEnv>;
 export type SandboxApp = Hono<SandboxEnv>;
 
-/** Texts of the codes only the after-sale endpoints (return, refund, release, capture) give. */
-const AFTER_SALE_MESSAGES = {
-  wrong_transaction_type: {
-    en: 'Only promotional purchases can be returned; a regular purchase is refunded.',
-    fr: 'Seuls les achats promotionnels peuvent faire l’objet d’un retour; un achat régulier est remboursé.',
-  },
-  refunds_limit_exceeded_amount: {
-    en: 'The refund exceeds the amount that can be refunded.',
-    fr: 'Le remboursement dépasse le montant remboursable.',
-  },
-  generic_error: { en: 'An error occurred. Please try again.', fr: 'Une erreur est survenue. Veuillez réessayer.' },
-} as const satisfies Record<string, Record<Lang, string>>;
-
-/** For a code with no text of its own (an `answerNext` fault may name any documented code). */
-const UNKNOWN_CODE_MESSAGE: Record<Lang, string> = {
-  en: 'The request could not be completed.',
-  fr: 'La demande n’a pas pu être traitée.',
-};
-
-export type ApiErrorCode = ErrorCode | keyof typeof AFTER_SALE_MESSAGES;
-
-const MESSAGES: Readonly<Record<string, Record<Lang, string> | undefined>> = { ...ERROR_MESSAGES, ...AFTER_SALE_MESSAGES };
-
-function apiErrorMessage(code: string, lang: Lang): string {
-  return (MESSAGES[code] ?? UNKNOWN_CODE_MESSAGE)[lang];
-}
-
 /** A Flexiti business error: `{ url, message, error, field_errors? }`. */
 export class ApiError extends Error {
   constructor(
     readonly status: 400 | 404 | 409,
-    readonly code: ApiErrorCode,
+    readonly code: ErrorCode,
     readonly fieldErrors?: readonly FieldError[],
   ) {
     super(code);
@@ -99,7 +72,7 @@ export function apiPath(c: Ctx, basePath: string): string {
 }
 
 export function apiErrorBody(err: ApiError, url: string, lang: Lang): Record<string, unknown> {
-  const body: Record<string, unknown> = { url, message: apiErrorMessage(err.code, lang), error: err.code };
+  const body: Record<string, unknown> = { url, message: errorMessage(err.code, lang), error: err.code };
   if (err.fieldErrors) body.field_errors = err.fieldErrors.map((e) => ({ ...e }));
   return body;
 }

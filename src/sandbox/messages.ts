@@ -139,10 +139,25 @@ export const ERROR_MESSAGES = {
     en: 'This type of account cannot be used here.',
     fr: 'Ce type de compte ne peut pas être utilisé ici.',
   },
+  wrong_transaction_type: {
+    en: 'Only promotional purchases can be returned; a regular purchase is refunded.',
+    fr: 'Seuls les achats promotionnels peuvent faire l’objet d’un retour; un achat régulier est remboursé.',
+  },
+  refunds_limit_exceeded_amount: {
+    en: 'The refund exceeds the amount that can be refunded.',
+    fr: 'Le remboursement dépasse le montant remboursable.',
+  },
+  generic_error: { en: 'An error occurred. Please try again.', fr: 'Une erreur est survenue. Veuillez réessayer.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
-export function errorMessage(code: ErrorCode, lang: Lang): string {
-  return ERROR_MESSAGES[code][lang];
+/** For a code with no text of its own (an `answerNext` fault may name any documented code). */
+const UNKNOWN_CODE_MESSAGE: Record<Lang, string> = {
+  en: 'The request could not be completed.',
+  fr: 'La demande n’a pas pu être traitée.',
+};
+
+export function errorMessage(code: string, lang: Lang): string {
+  return ((ERROR_MESSAGES as Readonly<Record<string, Record<Lang, string> | undefined>>)[code] ?? UNKNOWN_CODE_MESSAGE)[lang];
 }
