@@ -215,6 +215,53 @@ describe('refused before Flexiti is called', () => {
   });
 });
 
+describe('every documented refusal of these endpoints has its answer, and nothing moves', () => {
+  const SPECIFIC: Record<string, string> = {
+    not_found: 'authorization_not_found',
+    authorization_ended: 'authorization_closed',
+    auth_amount_exceeded: 'amount_exceeds_remaining',
+    capture_amount_exceeded: 'amount_exceeds_captured',
+    refunds_limit_exceeded_amount: 'refund_exceeds_balance',
+    return_date_exceeded: 'return_window_passed',
+    wrong_transaction_type: 'wrong_transaction_type',
+    not_permitted: 'not_permitted',
+    invalid_role: 'not_permitted',
+  };
+  // §11.3–11.6 of the API reference, per operation.
+  const DOCUMENTED = {
+    capture: [[404, 'not_found'], [409, 'generic_error'], [409, 'authorization_ended'], [409, 'auth_amount_exceeded'], [409, 'not_permitted']],
+    release: [[404, 'not_found'], [409, 'generic_error'], [409, 'authorization_ended'], [409, 'auth_amount_exceeded'], [409, 'not_permitted']],
+    return: [
+      [403, 'forbidden'], [404, 'not_found'], [409, 'invalid_role'], [409, 'general_error'], [409, 'capture_amount_exceeded'],
+      [409, 'return_date_exceeded'], [409, 'wrong_transaction_type'], [409, 'not_permitted'], [409, 'external_location_id_not_found'],
+      [409, 'account_type_not_permitted'], [409, 'vcc_account_mismatch'],
+    ],
+    refund: [
+      [403, 'forbidden'], [404, 'not_found'], [409, 'invalid_role'], [409, 'general_error'], [409, 'refunds_limit_exceeded_amount'],
+      [409, 'external_location_id_not_found'], [409, 'account_type_not_permitted'], [409, 'vcc_account_mismatch'],
+    ],
+  } as const;
+  const PATHS = { capture: /\/capture$/, release: /\/release$/, return: /\/return$/, refund: /\/refund$/ };
+
+  type Op = keyof typeof DOCUMENTED;
+  it.each((Object.entries(DOCUMENTED) as Array<[Op, ReadonlyArray<readonly [number, string]>]>).flatMap(([op, list]) => list.map(([status, error]) => [op, status, error] as const)))(
+    '%s: %i %s',
+    async (op, status, error) => {
+      const id = await pay(20);
+      const { captureId } = await merchant.capture(id, { amount: 10, operationKey: key('cap') });
+      const before = JSON.stringify(await merchant.authorization(id));
+      stack.sandbox.setFaults({ answerNext: { status, error }, match: PATHS[op] });
+      const input = { amount: 1, operationKey: key(op) };
+      const attempt =
+        op === 'capture' ? merchant.capture(id, input) : op === 'release' ? merchant.release(id, input) : op === 'return' ? merchant.return(id, captureId, input) : merchant.refund(id, captureId, input);
+      const expected = status === 403 ? 'not_permitted' : error === 'not_found' && (op === 'return' || op === 'refund') ? 'capture_not_found' : (SPECIFIC[error] ?? error);
+      await expect(attempt).rejects.toMatchObject({ code: expected, retryable: false });
+      stack.sandbox.setFaults({});
+      expect(JSON.stringify(await merchant.authorization(id))).toBe(before);
+    },
+  );
+});
+
 describe('exactly once per operation key', () => {
   it('10 concurrent identical captures, returns and refunds move money once each', async () => {
     const id = await pay(300);

@@ -427,6 +427,7 @@ function answered(op: Operation, cents: number, authorization: FlexitiAuthorizat
 /** Flexiti's refusal, as the specific error it means. */
 function refusal(op: Operation, response: FlexitiResponse, authorization: FlexitiAuthorization): HandlerError {
   const code = flexitiError(response) ?? `status_${response.status}`;
+  if (response.status === 403) return merchantErrors.notPermitted(code);
   switch (code) {
     case 'not_found':
       return op.kind === 'capture' || op.kind === 'release' ? merchantErrors.authorizationNotFound() : merchantErrors.captureNotFound();
