@@ -3,14 +3,12 @@
  * default; the admin key or nothing; never a shopper's session; one audit line per operation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PlansResponseSchema } from '../../src/schemas/index.js';
 import { SANDBOX_CLIENT } from '../../src/sandbox/index.js';
 import { uniformLimits } from '../../src/server/index.js';
 import { application } from '../schemas/fixtures.js';
 import { expectNoLeaks, newOrder, startStack, type ApiInit, type Stack } from './stack.js';
 
 const ADMIN_KEY = 'admin-key-for-tests-0123456789abcdefghij';
-const ALEX = '6374980000000001';
 
 let stack: Stack;
 let plain: Stack;
@@ -37,19 +35,9 @@ const admin = (path: string, init: ApiInit & { key?: string | null; operation?: 
     },
   });
 
-async function pay(amount: number): Promise<{ id: string; reference: string; session: string }> {
-  const order = newOrder(amount);
-  const session = await stack.session('checkout', order);
-  const { receipt } = (await stack.api('lookup', { session, body: { cardNumber: ALEX } })).body as { receipt: string };
-  await stack.api('verify', { session, body: { receipt, method: 'sms' } });
-  const plans = PlansResponseSchema.parse((await stack.api('plans', { session, body: { receipt } })).body);
-  const choice = plans.plans.find((p) => p.category === 'equal_billing')!;
-  const paid = await stack.api('purchase', {
-    session,
-    body: { receipt, plan: { type: 'promotional', planId: choice.planId, term: choice.terms[0]!.term }, code: '2222' },
-  });
-  expect(paid.body.status).toBe('approved');
-  return { id: paid.body.authorizationId as string, reference: order.reference, session };
+async function pay(amount: number) {
+  const { authorizationId: id, reference, session } = await stack.pay(amount);
+  return { id, reference, session };
 }
 
 describe('who may use them', () => {

@@ -7,12 +7,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PlansResponseSchema } from '../../src/schemas/index.js';
 import { memoryState, uniformLimits } from '../../src/server/index.js';
 import { runCli } from '../../src/server/merchant/cli.js';
-import { expectNoLeaks, newOrder, startStack, type Stack } from './stack.js';
+import { expectNoLeaks, startStack, type Stack } from './stack.js';
 
-const ALEX = '6374980000000001';
 let stack: Stack;
 let env: Record<string, string>;
 /** One state for every command, as REDIS_URL gives a merchant's runs: operation keys hold across them. */
@@ -35,17 +33,8 @@ async function cli(...argv: string[]) {
 }
 
 async function pay(amount: number, kind: 'promotional' | 'regular' = 'promotional') {
-  const order = newOrder(amount);
-  const session = await stack.session('checkout', order);
-  const { receipt } = (await stack.api('lookup', { session, body: { cardNumber: ALEX } })).body as { receipt: string };
-  await stack.api('verify', { session, body: { receipt, method: 'sms' } });
-  let plan: unknown = { type: 'regular' };
-  if (kind === 'promotional') {
-    const choice = PlansResponseSchema.parse((await stack.api('plans', { session, body: { receipt } })).body).plans.find((p) => p.category === 'equal_billing')!;
-    plan = { type: 'promotional', planId: choice.planId, term: choice.terms[0]!.term };
-  }
-  const paid = await stack.api('purchase', { session, body: { receipt, plan, code: '2222' } });
-  return { id: paid.body.authorizationId as string, reference: order.reference };
+  const { authorizationId: id, reference } = await stack.pay(amount, kind);
+  return { id, reference };
 }
 
 describe('flexiti-merchant', () => {

@@ -5,13 +5,11 @@
  */
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PlansResponseSchema } from '../../src/schemas/index.js';
 import { uniformLimits, type FlexitiHandlerConfig, type FlexitiMerchant } from '../../src/server/index.js';
 import { createRedisState } from '../../src/server/redis.js';
 import { startRedisServer, type RedisServer } from '../redis/redis-server.js';
-import { anotherInstance, expectNoLeaks, newOrder, startStack, type Stack } from './stack.js';
+import { anotherInstance, expectNoLeaks, startStack, type Stack } from './stack.js';
 
-const ALEX = '6374980000000001';
 const ALEX_ACCOUNT = 20000001;
 
 let stack: Stack;
@@ -56,22 +54,8 @@ const calls = (route: string) => stack.sandbox.stats.byRoute[route] ?? 0;
 let keys = 0;
 const key = (what: string) => `${what}-${process.pid}-${++keys}`;
 
-/** Alex pays an order of `amount` through the shopper's routes; answers the authorization id. */
-async function pay(amount: number, kind: 'promotional' | 'regular' = 'promotional', on: Stack = stack): Promise<string> {
-  const order = newOrder(amount);
-  const session = await on.session('checkout', order);
-  const { receipt } = (await on.api('lookup', { session, body: { cardNumber: ALEX } })).body as { receipt: string };
-  await on.api('verify', { session, body: { receipt, method: 'sms' } });
-  let plan: unknown = { type: 'regular' };
-  if (kind === 'promotional') {
-    const plans = PlansResponseSchema.parse((await on.api('plans', { session, body: { receipt } })).body);
-    const choice = plans.plans.find((p) => p.category === 'equal_billing')!;
-    plan = { type: 'promotional', planId: choice.planId, term: choice.terms[0]!.term };
-  }
-  const paid = await on.api('purchase', { session, body: { receipt, plan, code: '2222' } });
-  expect(paid.body.status).toBe('approved');
-  return paid.body.authorizationId as string;
-}
+/** Alex pays an order of `amount`; answers the authorization id. */
+const pay = async (amount: number, kind: 'promotional' | 'regular' = 'promotional') => (await stack.pay(amount, kind)).authorizationId;
 
 describe('a whole order after the sale', () => {
   it('captures in two parts, returns part of each, releases the rest, with credit moving', async () => {

@@ -47,6 +47,12 @@ export interface Stack {
   session: (flow?: 'checkout' | 'apply', order?: { amount: number; reference: string }) => Promise<string>;
   /** The `version` of the terms `GET terms` serves this session for a province and language. */
   termsVersion: (session: string, province: string, lang?: string) => Promise<string>;
+  /**
+   * A cardholder (Alex by default) pays a new order of `amount` through the shopper's routes —
+   * session, lookup, code sent, plans, purchase with the sandbox's code — on a promotional
+   * (equal billing) plan or as a regular purchase.
+   */
+  pay: (amount: number, kind?: 'promotional' | 'regular', card?: string) => Promise<{ authorizationId: string; reference: string; session: string }>;
   /** `POST apply` as the elements send it: the shopper read `GET terms` for the province, then applied. */
   apply: (session: string, application: { province: string } & Record<string, unknown>, lang?: string) => Promise<ApiResponse>;
   close: () => Promise<void>;
@@ -145,6 +151,21 @@ export async function startStack(
       const response = await stack.api(`terms?province=${province}&lang=${lang}`, { session });
       expect(response.status).toBe(200);
       return response.body.version as string;
+    },
+    async pay(amount, kind = 'promotional', card = '6374980000000001') {
+      const order = newOrder(amount);
+      const session = await stack.session('checkout', order);
+      const { receipt } = (await stack.api('lookup', { session, body: { cardNumber: card } })).body as { receipt: string };
+      await stack.api('verify', { session, body: { receipt, method: 'sms' } });
+      let plan: unknown = { type: 'regular' };
+      if (kind === 'promotional') {
+        const plans = (await stack.api('plans', { session, body: { receipt } })).body as { plans: Array<{ planId: number; category: string; terms: Array<{ term: number }> }> };
+        const choice = plans.plans.find((p) => p.category === 'equal_billing')!;
+        plan = { type: 'promotional', planId: choice.planId, term: choice.terms[0]!.term };
+      }
+      const paid = await stack.api('purchase', { session, body: { receipt, plan, code: SANDBOX_CLIENT.verificationCode } });
+      expect(paid.body.status).toBe('approved');
+      return { authorizationId: paid.body.authorizationId as string, reference: order.reference, session };
     },
     async apply(session, application, lang = 'en-CA') {
       const termsVersion = await stack.termsVersion(session, application.province, lang);
