@@ -1,10 +1,25 @@
+import type * as z from 'zod/mini';
 import {
   CONTRACT_VERSION,
+  type ApplyRequestSchema,
+  type ApplyResponse,
+  type CancelApplicationRequestSchema,
   type ErrorResponse,
   type FieldError,
   type Flow,
+  type FormValuesResponse,
   type Lang,
+  type LookupRequestSchema,
+  type LookupResponse,
+  type PlansRequestSchema,
+  type PlansResponse,
+  type Province,
+  type PurchaseRequestSchema,
+  type PurchaseResponse,
   type SessionResponse,
+  type TermsResponse,
+  type VerifyRequestSchema,
+  type VerifyResponse,
 } from '../schemas/index.js';
 
 /**
@@ -13,6 +28,25 @@ import {
  * and repeats the call. A session from a handler of another contract version is refused at once
  * (`session_incompatible`); the answers of a compatible handler are typed by the contract.
  */
+
+/**
+ * The handler's routes the elements call: what each sends and what it answers, from the
+ * contract's schemas, so a call names its route and gets its answer's type (no casts).
+ */
+export interface HandlerRoutes {
+  'form-values': { query?: never; body?: never; response: FormValuesResponse };
+  terms: { query: { province: Province }; body?: never; response: TermsResponse };
+  apply: { query?: never; body: z.input<typeof ApplyRequestSchema>; response: ApplyResponse };
+  'apply/cancel': { query?: never; body: z.input<typeof CancelApplicationRequestSchema>; response: { status: 'closed' } };
+  lookup: { query?: never; body: z.input<typeof LookupRequestSchema>; response: LookupResponse };
+  verify: { query?: never; body: z.input<typeof VerifyRequestSchema>; response: VerifyResponse };
+  plans: { query?: never; body: z.input<typeof PlansRequestSchema>; response: PlansResponse };
+  purchase: { query?: never; body: z.input<typeof PurchaseRequestSchema>; response: PurchaseResponse };
+}
+
+export type HandlerRoute = keyof HandlerRoutes;
+
+type CallInit<R extends HandlerRoute> = { lang: Lang; signal?: AbortSignal } & Pick<HandlerRoutes[R], 'query' | 'body'>;
 
 export class RequestError extends Error {
   constructor(
@@ -46,17 +80,14 @@ export class HandlerClient {
     return this.current;
   }
 
-  async request<T extends object>(
-    path: string,
-    init: { method?: 'GET' | 'POST'; body?: unknown; lang: Lang; query?: Record<string, string>; signal?: AbortSignal },
-  ): Promise<T> {
+  async request<R extends HandlerRoute>(path: R, init: CallInit<R>): Promise<HandlerRoutes[R]['response']> {
     for (let attempt = 0; ; attempt++) {
       const session = await this.start(init.signal);
       const url = new URL(path, session.base);
       url.searchParams.set('lang', init.lang);
-      for (const [key, value] of Object.entries(init.query ?? {})) url.searchParams.set(key, value);
+      for (const [key, value] of Object.entries(init.query ?? {})) url.searchParams.set(key, String(value));
       const response = await send(url, {
-        method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+        method: init.body === undefined ? 'GET' : 'POST',
         headers: {
           authorization: `Bearer ${session.session}`,
           ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -67,7 +98,8 @@ export class HandlerClient {
       const json: unknown = await response.json().catch(() => undefined);
       if (response.ok) {
         if (typeof json !== 'object' || json === null) throw new RequestError('bad_response', true, response.status);
-        return json as T;
+        // The contract version was checked when the session started: its answers are trusted as typed.
+        return json as HandlerRoutes[R]['response'];
       }
       const error = errorOf(json, response.status);
       if (error.code === 'session_expired' && attempt === 0 && this.source.tokenUrl) {

@@ -13,7 +13,6 @@ import {
   type PlansResponse,
   type PurchaseResponse,
   type VerifyMethod,
-  type VerifyResponse,
 } from '../../schemas/index.js';
 import { checkoutEn } from '../../i18n/checkout-en.js';
 import { checkoutFr } from '../../i18n/checkout-fr.js';
@@ -243,7 +242,7 @@ export class FlexitiCheckout extends LitElement {
   private readonly lookupTask = new Task(this, {
     autoRun: false,
     task: async ([body]: readonly [{ cardNumber: string } | { accountNumber: string }], { signal }) => {
-      const found = await this.connection.client!.request<LookupResponse>('lookup', { body, lang: this.locale.lang, signal });
+      const found = await this.connection.client!.request('lookup', { body, lang: this.locale.lang, signal });
       if (found.status === 'not_found') return this.showProblem('notFound');
       if (found.status === 'ineligible') {
         this.ineligible = found.code;
@@ -264,7 +263,7 @@ export class FlexitiCheckout extends LitElement {
   private readonly verifyTask = new Task(this, {
     autoRun: false,
     task: async ([method]: readonly [VerifyMethod], { signal }) => {
-      const sent = await this.connection.client!.request<VerifyResponse>('verify', {
+      const sent = await this.connection.client!.request('verify', {
         body: { receipt: this.receipt, method },
         lang: this.locale.lang,
         signal,
@@ -288,14 +287,14 @@ export class FlexitiCheckout extends LitElement {
   private readonly plansTask = new Task(this, {
     autoRun: false,
     task: async ([receipt]: readonly [string], { signal }) =>
-      this.connection.client!.request<PlansResponse>('plans', { body: { receipt }, lang: this.locale.lang, signal }),
+      this.connection.client!.request('plans', { body: { receipt }, lang: this.locale.lang, signal }),
     onError: (error) => this.fail(error),
   });
 
   private readonly purchaseTask = new Task(this, {
     autoRun: false,
     task: async ([plan]: readonly [PlanChoice], { signal }) => {
-      const answer = await this.connection.client!.request<PurchaseResponse>('purchase', {
+      const answer = await this.connection.client!.request('purchase', {
         body: { receipt: this.receipt, plan, ...(this.kind === 'cardholder' ? { code: this.code } : {}) },
         lang: this.locale.lang,
         signal,

@@ -11,7 +11,6 @@ import { FlexitiPendingEvent } from '../../events/flexiti-pending.js';
 import { FlexitiSubmitEvent } from '../../events/flexiti-submit.js';
 import {
   type Application,
-  type FormValuesResponse,
   type ApplyResponse,
   type Lang,
   type Province,
@@ -82,7 +81,7 @@ export class ApplicationFlow implements ReactiveController, FlowState {
   private readonly formValuesTask = new Task(this.host, {
     task: ([session, lang], { signal }) => {
       const client = this.options.connection.client;
-      return session && client ? client.request<FormValuesResponse>('form-values', { lang, signal }) : initialState;
+      return session && client ? client.request('form-values', { lang, signal }) : initialState;
     },
     args: () => [this.options.connection.task.value, this.options.locale.lang] as const,
   });
@@ -91,7 +90,7 @@ export class ApplicationFlow implements ReactiveController, FlowState {
     task: ([session, lang, province], { signal }) => {
       const client = this.options.connection.client;
       if (!(session && client && province)) return initialState;
-      return Promise.all([client.request<TermsResponse>('terms', { lang, query: { province }, signal }), loadSanitizer()]).then(
+      return Promise.all([client.request('terms', { lang, query: { province }, signal }), loadSanitizer()]).then(
         ([terms]) => terms,
       );
     },
@@ -106,7 +105,7 @@ export class ApplicationFlow implements ReactiveController, FlowState {
     autoRun: false,
     task: async ([application, termsVersion]: readonly [Application, string], { signal }) => {
       const [result] = await Promise.all([
-        this.options.connection.client!.request<ApplyResponse>('apply', {
+        this.options.connection.client!.request('apply', {
           body: { application, termsVersion },
           lang: this.options.locale.lang,
           signal,
@@ -123,7 +122,7 @@ export class ApplicationFlow implements ReactiveController, FlowState {
   private readonly cancelTask = new Task(this.host, {
     autoRun: false,
     task: async ([receipt]: readonly [string], { signal }) => {
-      await this.options.connection.client!.request<object>('apply/cancel', {
+      await this.options.connection.client!.request('apply/cancel', {
         body: { receipt },
         lang: this.options.locale.lang,
         signal,
