@@ -49,6 +49,11 @@ function props(element) {
       out += `  '${attribute.name}'?: ${element.className}['${field.name}'] | string;\n`;
     }
   }
+  // Attributes with no field of their own (documented with \`@attribute\`, such as \`lang\`).
+  for (const attribute of element.attributes.filter((a) => !a.fieldName)) {
+    out += doc(attribute.description);
+    out += `  ${/^[a-z]+$/.test(attribute.name) ? attribute.name : `'${attribute.name}'`}?: ${attribute.type?.text ?? 'string'};\n`;
+  }
   return out;
 }
 

@@ -21,14 +21,14 @@ export interface FlexitiApplyProps {
   session?: FlexitiApply['session'];
   /** The handler's base URL for a server-rendered `session`. Default `/api/flexiti`. */
   endpoint?: FlexitiApply['endpoint'];
-  /** `en-CA` or `fr-CA`; when empty, the nearest `lang` ancestor or `<html lang>`. */
-  lang?: FlexitiApply['lang'];
   /** Preselects the province (two letters, e.g. `QC`). */
   province?: FlexitiApply['province'];
   /** The amount requested, prefilled in the form (dollars). */
   amount?: FlexitiApply['amount'];
   /** `light`, `dark`, or `auto` (follow `prefers-color-scheme`). */
   theme?: FlexitiApply['theme'];
+  /** `en-CA` or `fr-CA`; when absent, the nearest `lang` ancestor or `<html lang>`. The element never writes it: its content carries the language it resolved. */
+  lang?: string;
   /** The session is ready and the form is loading. */
   'onflexiti-ready'?: (event: FlexitiReadyEvent) => void;
   /** Cancelable; the application is about to be sent. */
@@ -55,14 +55,14 @@ export interface FlexitiCheckoutProps {
   session?: FlexitiCheckout['session'];
   /** The handler's base URL for a rendered `session`. Default `/api/flexiti`. */
   endpoint?: FlexitiCheckout['endpoint'];
-  /** `en-CA` or `fr-CA`; when empty, the nearest `lang` ancestor or `<html lang>`. */
-  lang?: FlexitiCheckout['lang'];
   /** The order total to show until the session arrives; the session's amount is the one charged. */
   amount?: FlexitiCheckout['amount'];
   /** `light`, `dark`, or `auto` (follow `prefers-color-scheme`). */
   theme?: FlexitiCheckout['theme'];
   /** The step the shopper is on (read it; the element moves it). */
   step?: FlexitiCheckout['step'];
+  /** `en-CA` or `fr-CA`; when absent, the nearest `lang` ancestor or `<html lang>`. The element never writes it: its content carries the language it resolved. */
+  lang?: string;
   /** The session for the order is ready. */
   'onflexiti-ready'?: (event: FlexitiReadyEvent) => void;
   /** Cancelable; a new shopper's application is about to be sent. */

@@ -25,6 +25,8 @@ export class LocaleController implements ReactiveController {
       for (const host of LocaleController.hosts) host.requestUpdate();
     });
     LocaleController.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    // The host's own `lang`, also when it sits in another component's shadow root.
+    LocaleController.observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
   }
 
   hostDisconnected(): void {

@@ -469,6 +469,32 @@ describe('<flexiti-apply>', function () {
     await waitFor(() => root(el).querySelector('label[for="f-lastName"]')!.textContent!.includes('Last name'), 'English');
   });
 
+  it('never writes lang on itself, and gives its content the language it resolved', async () => {
+    const page = document.documentElement;
+    const pageLang = page.getAttribute('lang');
+    page.removeAttribute('lang');
+    try {
+      const el = await fixture<FlexitiApply>(html`<flexiti-apply token-url="/api/flexiti/session"></flexiti-apply>`);
+      await formReady(el);
+      const content = () => root(el).querySelector('.content')!;
+      // A page that says nothing: the content still says English, and the host stays as the page left it.
+      expect(el.hasAttribute('lang')).to.equal(false);
+      expect(content().getAttribute('lang')).to.equal('en-CA');
+      page.setAttribute('lang', 'fr');
+      await waitFor(() => content().getAttribute('lang') === 'fr-CA', 'French content');
+      expect(el.hasAttribute('lang')).to.equal(false);
+      // The merchant's own choice wins, and is the only lang on the host.
+      el.lang = 'en-CA';
+      await waitFor(() => content().getAttribute('lang') === 'en-CA', 'English content');
+      expect(el.getAttribute('lang')).to.equal('en-CA');
+      for (const node of root(el).querySelectorAll('[lang]')) expect(node.getAttribute('lang'), 'no empty lang').not.to.equal('');
+      await expect(el).to.be.accessible();
+    } finally {
+      if (pageLang === null) page.removeAttribute('lang');
+      else page.setAttribute('lang', pageLang);
+    }
+  });
+
   it('keeps personal data out of every event', async () => {
     const el = await mount();
     const events = recordEvents(el);

@@ -29,6 +29,26 @@ describe('<flexiti-checkout>', function () {
   this.timeout(40_000);
   beforeEach(() => flexitiServer.reset());
 
+  it('never writes lang on itself, and gives its content the language it resolved', async () => {
+    const page = document.documentElement;
+    const pageLang = page.getAttribute('lang');
+    page.removeAttribute('lang');
+    try {
+      const el = await fixture<FlexitiCheckout>(html`<flexiti-checkout token-url=${sessionUrl(250, newReference())}></flexiti-checkout>`);
+      await started(el);
+      const content = () => el.shadowRoot!.querySelector('.content')!;
+      expect(el.hasAttribute('lang')).to.equal(false);
+      expect(content().getAttribute('lang')).to.equal('en-CA');
+      page.setAttribute('lang', 'fr-CA');
+      await waitFor(() => content().getAttribute('lang') === 'fr-CA', 'French content');
+      expect(el.hasAttribute('lang')).to.equal(false);
+      await expect(el).to.be.accessible();
+    } finally {
+      if (pageLang === null) page.removeAttribute('lang');
+      else page.setAttribute('lang', pageLang);
+    }
+  });
+
   it('pays an order with an existing card, accessible at every step', async () => {
     const el = await mount({ amount: 1249.99 });
     const events = recordEvents(el);

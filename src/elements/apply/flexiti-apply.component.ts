@@ -13,6 +13,7 @@ import { buttonStyles, decisionStyles, formStyles, panelStyles, tokens } from '.
  *
  * @summary A bilingual, accessible Flexiti credit application.
  * @tagname flexiti-apply
+ * @attribute {string} lang - `en-CA` or `fr-CA`; when absent, the nearest `lang` ancestor or `<html lang>`. The element never writes it: its content carries the language it resolved.
  *
  * @fires {FlexitiReadyEvent} flexiti-ready - The session is ready and the form is loading.
  * @fires {FlexitiSubmitEvent} flexiti-submit - Cancelable; the application is about to be sent.
@@ -72,7 +73,6 @@ export class FlexitiApply extends LitElement {
     tokenUrl: { attribute: 'token-url' },
     session: {},
     endpoint: {},
-    lang: { reflect: true },
     province: {},
     amount: { type: Number },
     theme: { reflect: true },
@@ -103,9 +103,6 @@ export class FlexitiApply extends LitElement {
   /** The handler's base URL for a server-rendered `session`. Default `/api/flexiti`. */
   endpoint = '';
 
-  /** `en-CA` or `fr-CA`; when empty, the nearest `lang` ancestor or `<html lang>`. */
-  override lang = '';
-
   /** Preselects the province (two letters, e.g. `QC`). */
   province = '';
 
@@ -127,12 +124,14 @@ export class FlexitiApply extends LitElement {
   }
 
   override render() {
-    return html`
+    // The language goes on the content, not on the host: a page without one still tells
+    // assistive technology what language the element speaks.
+    return html`<div class="content" lang=${this.locale.lang}>
       <div class="visually-hidden" role="status" aria-live="polite">${this.flow.status}</div>
       ${this.connection.task.value?.mode === 'sandbox'
         ? html`<p><span class="badge" part="badge">${this.locale.messages.sandboxBadge}</span></p>`
         : nothing}
       ${this.flow.render()}
-    `;
+    </div>`;
   }
 }

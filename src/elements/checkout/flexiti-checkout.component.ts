@@ -56,6 +56,7 @@ const planKey = (plan: PlanChoice) => (plan.type === 'regular' ? 'regular' : `${
  *
  * @summary Flexiti financing at checkout.
  * @tagname flexiti-checkout
+ * @attribute {string} lang - `en-CA` or `fr-CA`; when absent, the nearest `lang` ancestor or `<html lang>`. The element never writes it: its content carries the language it resolved.
  *
  * @fires {FlexitiReadyEvent} flexiti-ready - The session for the order is ready.
  * @fires {FlexitiSubmitEvent} flexiti-submit - Cancelable; a new shopper's application is about to be sent.
@@ -167,7 +168,6 @@ export class FlexitiCheckout extends LitElement {
     tokenUrl: { attribute: 'token-url' },
     session: {},
     endpoint: {},
-    lang: { reflect: true },
     amount: { type: Number },
     theme: { reflect: true },
     step: { attribute: false },
@@ -207,9 +207,6 @@ export class FlexitiCheckout extends LitElement {
 
   /** The handler's base URL for a rendered `session`. Default `/api/flexiti`. */
   endpoint = '';
-
-  /** `en-CA` or `fr-CA`; when empty, the nearest `lang` ancestor or `<html lang>`. */
-  override lang = '';
 
   /** The order total to show until the session arrives; the session's amount is the one charged. */
   amount: number | undefined;
@@ -418,7 +415,7 @@ export class FlexitiCheckout extends LitElement {
     const m = this.locale.messages;
     const session = this.connection.task.value;
     const amount = session?.amount ?? this.amount;
-    return html`
+    return html`<div class="content" lang=${this.locale.lang}>
       <div class="visually-hidden" role="status" aria-live="polite">${this.status || this.application.status}</div>
       <header class="panel" part="header">
         <h2>${this.texts.title}</h2>
@@ -434,7 +431,7 @@ export class FlexitiCheckout extends LitElement {
         </div>`,
         complete: () => this.renderStep(),
       })}</div>
-    `;
+    </div>`;
   }
 
   private renderStep(): TemplateResult {

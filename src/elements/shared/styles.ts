@@ -48,6 +48,11 @@ export const tokens = css`
     display: none;
   }
 
+  /* Carries the resolved language to the content; lays nothing out itself. */
+  .content {
+    display: contents;
+  }
+
   *,
   *::before,
   *::after {
