@@ -51,6 +51,12 @@ export const flexitiServer = {
    */
   reset: (): Promise<void> => run<boolean>({ action: 'reset' }).then(() => undefined),
   /**
+   * A fresh handler and sandbox as `reset()` gives, set up as the demo's back office has them:
+   * the admin routes on, purchases authorized and left to capture (`autoCapture: false`), and
+   * `/demo/accounts/:n` answering the sandbox's credit. Resolves to the admin key.
+   */
+  backOffice: (): Promise<{ adminKey: string }> => run({ action: 'reset', backOffice: true }),
+  /**
    * Replaces the sandbox's faults (`{}` clears them). `match` is a regular expression source
    * tested against the sandbox request path, e.g. `'/purchase'`.
    */

@@ -10,9 +10,12 @@
  *
  * The `flexiti` server command lets a test in the browser reset its sandbox, inject faults and
  * read what happened on the server (authorizations, outcomes, request counts, log lines).
+ * `reset` with `backOffice: true` gives the page a handler with its admin routes on and purchases
+ * left to capture, and `/demo/accounts/:n` from its sandbox, as the demo's back office has them.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TestRunnerPlugin } from '@web/test-runner';
+import { accountResponse } from '../../../demo/accounts.js';
 import {
   createSandbox,
   SANDBOX_CLIENT,
@@ -32,6 +35,8 @@ import {
 
 export const SESSION_SECRET = 'browser-test-session-secret-0123456789abcdef';
 export const DEFAULT_AMOUNT = 250;
+/** The admin key of a back-office stack (`reset` with `backOffice: true`). */
+export const ADMIN_KEY = 'browser-test-admin-key-0123456789abcdefghijklmnop';
 
 /** The part of a Koa context the middleware needs. */
 export interface KoaContextLike {
@@ -49,7 +54,7 @@ export type KoaMiddlewareLike = (ctx: KoaContextLike, next: () => Promise<unknow
 
 /** What the browser may send with `executeServerCommand('flexiti', payload)`. */
 export type FlexitiCommand =
-  | { action: 'reset' }
+  | { action: 'reset'; backOffice?: boolean }
   | { action: 'faults'; faults: WireFaults }
   | { action: 'authorizations'; reference?: string }
   | { action: 'outcomes' }
@@ -76,7 +81,7 @@ export interface WireFaults {
 }
 
 export interface FlexitiTestServer {
-  /** Koa middleware serving `/api/flexiti/*` and `/sandbox/*`; everything else goes on. */
+  /** Koa middleware serving `/api/flexiti/*`, `/sandbox/*` and `/demo/accounts/*`; everything else goes on. */
   middleware: KoaMiddlewareLike;
   /** The `flexiti` server command. */
   plugin: TestRunnerPlugin;
@@ -170,6 +175,8 @@ interface PageStack {
   purchases: PurchaseOutcome[];
   /** Added to the handler's clock: moved on by `revise-terms` past the handler's terms cache. */
   clockOffsetMs: number;
+  /** Set for a back-office stack: the handler's admin routes are on, and `/demo/accounts/:n`. */
+  adminKey?: string;
 }
 
 /** The test page a browser request comes from: wtr puts `wtr-session-id` in every page's address. */
@@ -186,7 +193,7 @@ export function createFlexitiTestServer(options: { origin: string }): FlexitiTes
   const pages = new Map<string, PageStack>();
   let warnedShared = false;
 
-  function createStack(page: string): PageStack {
+  function createStack(page: string, { backOffice = false } = {}): PageStack {
     const stack: PageStack = {
       sandbox: createSandbox({ basePath: '/sandbox' }),
       handler: undefined as unknown as FlexitiHandler,
@@ -194,6 +201,7 @@ export function createFlexitiTestServer(options: { origin: string }): FlexitiTes
       applications: [],
       purchases: [],
       clockOffsetMs: 0,
+      ...(backOffice ? { adminKey: ADMIN_KEY } : {}),
     };
     const pageFetch: typeof fetch = (input, init = {}) => {
       const headers = new Headers(init.headers ?? (input instanceof Request ? input.headers : undefined));
@@ -216,6 +224,8 @@ export function createFlexitiTestServer(options: { origin: string }): FlexitiTes
       timeoutMs: 5_000,
       fetch: pageFetch,
       now: () => Date.now() + stack.clockOffsetMs,
+      // The back office captures when the store ships, as the demo does.
+      ...(backOffice ? { adminKey: ADMIN_KEY, autoCapture: false } : {}),
     });
     return stack;
   }
@@ -233,7 +243,8 @@ export function createFlexitiTestServer(options: { origin: string }): FlexitiTes
   const middleware: KoaMiddlewareLike = async (ctx, next) => {
     const isApi = ctx.path === '/api/flexiti' || ctx.path.startsWith('/api/flexiti/');
     const isSandbox = ctx.path.startsWith('/sandbox/');
-    if (!isApi && !isSandbox) return next();
+    const isAccount = ctx.path.startsWith('/demo/accounts/');
+    if (!isApi && !isSandbox && !isAccount) return next();
     const header = ctx.req.headers[PAGE_HEADER];
     const page = (typeof header === 'string' ? header : undefined) ?? pageOfReferer(ctx.req.headers.referer);
     if (!page && !warnedShared) {
@@ -247,7 +258,9 @@ export function createFlexitiTestServer(options: { origin: string }): FlexitiTes
       request.headers.delete(PAGE_HEADER);
       response = isApi
         ? await stack.handler(request, { clientAddress: ctx.req.socket.remoteAddress ?? 'unknown' })
-        : await stack.sandbox.fetch(request, { incoming: ctx.req, outgoing: ctx.res });
+        : isAccount
+          ? await accountResponse(request, { adminKey: stack.adminKey ?? '', sandbox: stack.adminKey ? stack.sandbox : undefined })
+          : await stack.sandbox.fetch(request, { incoming: ctx.req, outgoing: ctx.res });
     } catch (error) {
       console.error(`[flexiti test server] ${ctx.method} ${ctx.originalUrl}:`, error);
       response = Response.json({ code: 'test_server_error', message: String(error) }, { status: 500 });
@@ -261,8 +274,8 @@ export function createFlexitiTestServer(options: { origin: string }): FlexitiTes
       case 'reset':
         // A new handler and sandbox: seeded personas, no faults, no tokens, empty claim store,
         // caches and rate limits, no outcomes or log lines.
-        pages.set(page || SHARED, createStack(page || SHARED));
-        return true;
+        pages.set(page || SHARED, createStack(page || SHARED, { backOffice: payload.backOffice === true }));
+        return payload.backOffice ? { adminKey: ADMIN_KEY } : true;
       case 'faults':
         stack.sandbox.setFaults(toFaults(payload.faults ?? {}));
         return true;
