@@ -8,9 +8,10 @@ import { Hono } from 'hono';
 import { randomBytes } from 'node:crypto';
 import { createSandbox, SANDBOX_CLIENT } from '../src/sandbox/index.js';
 import { createFlexitiHandler, uniformLimits, type HandlerState } from '../src/server/index.js';
+import { accountResponse } from './accounts.js';
 import { cdn } from './cdn.js';
 import { contentSecurityPolicy } from './csp.js';
-import { applyPage, checkoutPage, reactPage, storePage, vuePage } from './pages.js';
+import { applyPage, checkoutPage, ordersPage, reactPage, storePage, vuePage } from './pages.js';
 import { memoryStore, type DemoStore } from './store.js';
 
 export interface DemoOptions {
@@ -27,6 +28,16 @@ export interface DemoOptions {
   store?: DemoStore;
   /** Other origins whose pages may call the handler (`ALLOWED_ORIGINS`). */
   allowedOrigins?: readonly string[];
+  /**
+   * The key of the handler's admin routes and the back office (`FLEXITI_ADMIN_KEY`, at least 32
+   * characters). Default: a random key, returned as `adminKey`.
+   */
+  adminKey?: string;
+  /**
+   * Capture each purchase when it is authorized (`FLEXITI_AUTO_CAPTURE=true`). Default `false`:
+   * the store captures when it ships, from the back office.
+   */
+  autoCapture?: boolean;
 }
 
 /** The demo store's one product. */
@@ -38,6 +49,7 @@ const newReference = () => `DEMO-${randomBytes(6).toString('hex').toUpperCase()}
 export function createDemoApp(options: DemoOptions) {
   const store = options.store ?? memoryStore();
   const sandbox = createSandbox({ basePath: '/sandbox' });
+  const adminKey = options.adminKey ?? randomBytes(32).toString('hex');
   const flexiti = options.flexiti ?? {
     apiBase: `${options.origin}/sandbox/flexiti/pos-api`,
     clientId: SANDBOX_CLIENT.clientId,
@@ -48,6 +60,8 @@ export function createDemoApp(options: DemoOptions) {
     ...flexiti,
     sessionSecret: options.sessionSecret ?? randomBytes(32).toString('hex'),
     basePath: '/api/flexiti',
+    adminKey,
+    autoCapture: options.autoCapture ?? false,
     // The order is the shopper's cart, kept on the server under a cookie: the browser never
     // says how much to charge. Pages without a cart (checkout.html) pay a fixed cart.
     ...(options.state ? { state: options.state } : {}),
@@ -83,11 +97,16 @@ export function createDemoApp(options: DemoOptions) {
     const approval = await store.approval(reference);
     return c.json({ reference, paid: Boolean(approval), authorizationId: approval?.authorizationId ?? null });
   });
+  // A shopper's credit, for the back office: the embedded sandbox's accounts, to the admin key only.
+  app.get('/demo/accounts/:accountNumber', (c) =>
+    accountResponse(c.req.raw, { adminKey, sandbox: options.flexiti ? undefined : sandbox }),
+  );
   app.get('/', (c) => c.html(storePage({ live: Boolean(options.flexiti) })));
   app.get('/apply.html', (c) => c.html(applyPage()));
   app.get('/checkout.html', (c) => c.html(checkoutPage()));
   app.get('/react.html', (c) => c.html(reactPage()));
   app.get('/vue.html', (c) => c.html(vuePage()));
+  app.get('/orders.html', (c) => c.html(ordersPage()));
   // The cart: a cookie names it, the server keeps its contents and the price.
   app.get('/demo/cart', async (c) => {
     const cart = await store.cart(cartId(c.req.raw) ?? '');
@@ -109,5 +128,5 @@ export function createDemoApp(options: DemoOptions) {
   // The React and Vue pages' bundles (`vite build --config demo/vite.config.ts`).
   app.use('/build/*', serveStatic({ root: './demo/.build', rewriteRequestPath: (path) => path.slice('/build'.length) }));
   app.use('/*', serveStatic({ root: './demo/public' }));
-  return { app, handler, sandbox, store };
+  return { app, handler, sandbox, store, adminKey };
 }

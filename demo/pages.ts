@@ -70,7 +70,8 @@ export function storePage({ live }: { live: boolean }): string {
         <a href="/apply.html" data-en="Apply for Flexiti financing" data-fr="Demander le financement Flexiti">Apply for Flexiti financing</a> ·
         <a href="/checkout.html" data-en="Fixed-cart checkout" data-fr="Paiement d’un panier fixe">Fixed-cart checkout</a> ·
         <a href="/react.html" data-en="Checkout with React" data-fr="Paiement avec React">Checkout with React</a> ·
-        <a href="/vue.html" data-en="Checkout with Vue" data-fr="Paiement avec Vue">Checkout with Vue</a></p>
+        <a href="/vue.html" data-en="Checkout with Vue" data-fr="Paiement avec Vue">Checkout with Vue</a> ·
+        <a href="/orders.html" data-en="Back office: orders" data-fr="Arrière-boutique : commandes">Back office: orders</a></p>
     </div>
     <aside aria-labelledby="log-title">
       <h2 id="log-title" data-en="Events" data-fr="Événements">Events</h2>
@@ -116,6 +117,23 @@ export function checkoutPage(): string {
       <p class="hint" data-en="Test cards: 6374 9800 0000 0001 (normal), …0003 (frozen), …0004 (low credit). Code 2222." data-fr="Cartes d’essai : 6374 9800 0000 0001 (normale), …0003 (gelée), …0004 (peu de crédit). Code 2222.">Test cards: 6374 9800 0000 0001 (normal), …0003 (frozen), …0004 (low credit). Code 2222.</p>
       <ol id="log" class="log" aria-live="polite"></ol>
     </aside>
+  </main>`,
+  });
+}
+
+/**
+ * The store's back office: its Flexiti orders of the last 30 days, captured when they ship,
+ * released, returned or refunded through the handler's admin routes. `orders.js` builds it in
+ * `#back-office` once the merchant gives the admin key.
+ */
+export function ordersPage(): string {
+  return layout({
+    title: 'Orders',
+    scripts: ['/orders.js'],
+    main: `  <main class="back-office">
+    <h1 data-en="Orders" data-fr="Commandes">Orders</h1>
+    <p class="hint" data-en="The store’s Flexiti orders of the last 30 days. Capture an order when it ships, release what will not ship, return or refund what comes back." data-fr="Les commandes Flexiti du magasin des 30 derniers jours. Encaissez une commande à l’expédition, libérez ce qui ne sera pas expédié, retournez ou remboursez ce qui revient.">The store’s Flexiti orders of the last 30 days. Capture an order when it ships, release what will not ship, return or refund what comes back.</p>
+    <div id="back-office"></div>
   </main>`,
   });
 }

@@ -9,8 +9,13 @@
  * - ALLOWED_ORIGINS: comma-separated origins of other sites whose pages may call the handler.
  * - HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS: how long a client may take to send its headers (10 s)
  *   and its whole request (15 s).
+ * - FLEXITI_ADMIN_KEY: the key of the handler's admin routes and of the back office at
+ *   /orders.html (at least 32 characters). Unset, a random key is made at start and printed once.
+ * - FLEXITI_AUTO_CAPTURE=true: capture each purchase when it is authorized. Otherwise the store
+ *   captures when it ships, from the back office.
  */
 import { serve } from '@hono/node-server';
+import { randomBytes } from 'node:crypto';
 import { SANDBOX_CLIENT } from '../src/sandbox/index.js';
 import { createRedisState } from '../src/server/redis.js';
 import { createDemoApp } from './app.js';
@@ -24,8 +29,15 @@ if (env.FLEXITI_API_BASE && !localSandbox && !(env.FLEXITI_CLIENT_ID && env.FLEX
   console.error('FLEXITI_API_BASE needs FLEXITI_CLIENT_ID and FLEXITI_CLIENT_SECRET as well.');
   process.exit(1);
 }
+if (env.FLEXITI_ADMIN_KEY !== undefined && env.FLEXITI_ADMIN_KEY.length < 32) {
+  console.error('FLEXITI_ADMIN_KEY must be at least 32 characters (a random secret, not a password).');
+  process.exit(1);
+}
 if (env.REDIS_URL && !env.FLEXITI_SESSION_SECRET) {
   console.warn('REDIS_URL without FLEXITI_SESSION_SECRET: sessions from this process are valid only here.');
+}
+if (env.REDIS_URL && !env.FLEXITI_ADMIN_KEY) {
+  console.warn('REDIS_URL without FLEXITI_ADMIN_KEY: the admin key printed below works on this process only.');
 }
 
 let redis: Awaited<ReturnType<typeof connectRedis>> | undefined;
@@ -45,8 +57,12 @@ async function connectRedis(url: string) {
   return client;
 }
 
+const adminKey = env.FLEXITI_ADMIN_KEY ?? randomBytes(32).toString('hex');
+
 const { app } = createDemoApp({
   origin: `http://127.0.0.1:${port}`,
+  adminKey,
+  autoCapture: env.FLEXITI_AUTO_CAPTURE === 'true',
   ...(env.FLEXITI_API_BASE
     ? {
         flexiti: {
@@ -74,6 +90,9 @@ const server = serve({ fetch: app.fetch, port, hostname: host, serverOptions }, 
   const target = env.FLEXITI_API_BASE ? `Flexiti at ${env.FLEXITI_API_BASE}` : 'embedded sandbox';
   const state = redis ? `, state in Redis at ${new URL(env.REDIS_URL!).host}` : '';
   console.log(`flexiti-checkout demo on http://${host}:${info.port}/ (${target}${state})`);
+  // A key made here exists nowhere else: the developer at this console needs it for the back office.
+  if (!env.FLEXITI_ADMIN_KEY) console.log(`back office: http://${host}:${info.port}/orders.html with the admin key ${adminKey}`);
+  else console.log(`back office: http://${host}:${info.port}/orders.html (admin key from FLEXITI_ADMIN_KEY)`);
 });
 
 const stop = () => {

@@ -1,8 +1,9 @@
 /**
  * The demo as `npm start` serves it, in Chromium: every page under its strict
  * Content-Security-Policy, with nothing blocked, no page errors, and its elements rendered from
- * the script-tag bundle (React and Vue pages from the demo build). Needs both builds first
- * (`npm test` builds them before it runs).
+ * the script-tag bundle (React and Vue pages from the demo build); the back office at
+ * /orders.html moving an order's money. Needs both builds first (`npm test` builds them before
+ * it runs).
  */
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { createDemoApp } from '../../demo/app.js';
 
 let browser: Browser;
 let origin: string;
+let adminKey: string;
 let close: () => void;
 
 beforeAll(async () => {
@@ -23,6 +25,7 @@ beforeAll(async () => {
   await new Promise((resolve) => server.once('listening', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const demo = createDemoApp({ origin, unlimited: true });
+  adminKey = demo.adminKey;
   close = () => {
     (server as import('node:http').Server).closeAllConnections();
     server.close();
@@ -39,8 +42,8 @@ afterAll(async () => {
   close?.();
 });
 
-/** Loads a page and waits until `tag` shows `text` in its shadow root. */
-async function visit(path: string, tag: string, text: RegExp, act?: (page: Page) => Promise<unknown>) {
+/** A page that reports every page error, console error and blocked resource in `problems`. */
+async function watchedPage() {
   const page = await browser.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(String(error)));
@@ -52,6 +55,32 @@ async function visit(path: string, tag: string, text: RegExp, act?: (page: Page)
       console.error(`CSP blocked ${event.effectiveDirective} ${event.blockedURI || 'inline'}`),
     );
   });
+  return { page, problems };
+}
+
+/** A shopper pays the fixed cart (checkout.html's) with Alex's card through the handler's routes. */
+async function payFixedCart(): Promise<{ authorizationId: string; reference: string }> {
+  const call = async (path: string, body: unknown, session?: string) => {
+    const response = await fetch(`${origin}/api/flexiti/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(session ? { authorization: `Bearer ${session}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return (await response.json()) as Record<string, string>;
+  };
+  const { session } = await call('session', { flow: 'checkout' });
+  const { receipt } = await call('lookup', { cardNumber: '6374980000000001' }, session);
+  await call('verify', { receipt, method: 'sms' }, session);
+  const plans = (await call('plans', { receipt }, session)) as unknown as { plans: Array<{ category: string; planId: number; terms: Array<{ term: number }> }> };
+  const choice = plans.plans.find((plan) => plan.category === 'equal_billing')!;
+  const paid = await call('purchase', { receipt, plan: { type: 'promotional', planId: choice.planId, term: choice.terms[0]!.term }, code: '2222' }, session);
+  expect(paid.status).toBe('approved');
+  return { authorizationId: paid.authorizationId!, reference: paid.reference! };
+}
+
+/** Loads a page and waits until `tag` shows `text` in its shadow root. */
+async function visit(path: string, tag: string, text: RegExp, act?: (page: Page) => Promise<unknown>) {
+  const { page, problems } = await watchedPage();
   const response = await page.goto(`${origin}${path}`);
   const policy = response?.headers()['content-security-policy'] ?? '';
   await act?.(page);
@@ -78,6 +107,46 @@ describe('the demo', () => {
     expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
     expect(problems).toEqual([]);
   }, 30_000);
+
+  it('/orders.html lists the orders and moves money under the strict policy, in English and French', async () => {
+    const order = await payFixedCart();
+    // Each visit is a new tab: the admin key is asked for again.
+    const openOrders = async (lang: 'en-CA' | 'fr-CA') => {
+      const { page, problems } = await watchedPage();
+      const response = await page.goto(`${origin}/orders.html?lang=${lang}`);
+      const policy = response?.headers()['content-security-policy'] ?? '';
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
+      await page.waitForSelector('#admin-key');
+      expect(await page.$eval('html', (html) => html.lang)).toBe(lang);
+      await page.type('#admin-key', adminKey);
+      await page.click('form.admin-key button[type="submit"]');
+      await page.waitForSelector(`#order-${order.authorizationId}`);
+      return { page, problems };
+    };
+    const confirmAndWait = async (page: Page, button: string, outcome: RegExp) => {
+      await page.click(button);
+      await page.waitForSelector('dialog[open]');
+      await page.click('#orders-confirm-ok');
+      await page.waitForFunction(
+        (source: string) => new RegExp(source).test(document.querySelector('#orders-status')?.textContent ?? ''),
+        { timeout: 15_000 },
+        outcome.source,
+      );
+    };
+
+    const english = await openOrders('en-CA');
+    await confirmAndWait(english.page, `#capture-${order.authorizationId}`, /^Captured \$1,249\.99 of order/);
+    await english.page.close();
+    expect(english.problems).toEqual([]);
+
+    const french = await openOrders('fr-CA');
+    const returnId = await french.page.$eval(`button[id^="return-${order.authorizationId}-"]`, (button) => button.id);
+    await french.page.type(`#${returnId}-amount`, '249,99');
+    await confirmAndWait(french.page, `#${returnId}`, /^249,99\s\$ retournés sur la commande/);
+    await french.page.close();
+    expect(french.problems).toEqual([]);
+  }, 60_000);
 
   it('the store puts the checkout on the page once the cart has the table', async () => {
     const { problems } = await visit('/', 'flexiti-checkout', /I have a Flexiti account/, async (page) => {

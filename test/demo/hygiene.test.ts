@@ -18,6 +18,32 @@ describe('the demo server', () => {
     }
   });
 
+  it('shows a sandbox account’s credit to the admin key only, and only with its embedded sandbox', async () => {
+    const { app, adminKey } = createDemoApp({ origin: 'http://127.0.0.1:8080' });
+    expect(adminKey).toMatch(/^[0-9a-f]{64}$/);
+    const get = (demo: typeof app, path: string, key?: string) =>
+      demo.fetch(new Request(`http://127.0.0.1:8080${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} }), from('127.0.0.1'));
+
+    const account = await get(app, '/demo/accounts/20000001', adminKey);
+    expect(account.status).toBe(200);
+    expect(account.headers.get('cache-control')).toBe('no-store');
+    expect(await account.json()).toEqual({ accountNumber: '20000001', creditLimit: 5000, availableCredit: 5000 });
+    expect(await (await get(app, '/demo/accounts/20000001')).json()).toMatchObject({ code: 'admin_key_missing' });
+    const wrong = await get(app, '/demo/accounts/20000001', 'f'.repeat(64));
+    expect([wrong.status, ((await wrong.json()) as { code: string }).code]).toEqual([401, 'admin_key_invalid']);
+    expect((await get(app, '/demo/accounts/29999999', adminKey)).status).toBe(404);
+
+    // Against a Flexiti environment there is no sandbox to read: no such route.
+    const key = 'k'.repeat(32);
+    const live = createDemoApp({
+      origin: 'http://127.0.0.1:8080',
+      adminKey: key,
+      flexiti: { apiBase: 'https://flexiti.example/flexiti/pos-api', clientId: 'id', clientSecret: 'secret' },
+    });
+    expect(live.adminKey).toBe(key);
+    expect((await get(live.app, '/demo/accounts/20000001', key)).status).toBe(404);
+  });
+
   it('lets the origins in ALLOWED_ORIGINS call the handler, and no other', async () => {
     const { app } = createDemoApp({ origin: 'http://127.0.0.1:8080', allowedOrigins: ['https://shop.example'] });
     const session = (origin: string) =>
