@@ -59,7 +59,7 @@ export interface FlexitiCheckoutProps {
   amount?: FlexitiCheckout['amount'];
   /** `light`, `dark`, or `auto` (follow `prefers-color-scheme`). */
   theme?: FlexitiCheckout['theme'];
-  /** The step the shopper is on (read it; the element moves it). */
+  /** The step the shopper is on. Read-only: the element moves it. Read-only: set by the element. */
   step?: FlexitiCheckout['step'];
   /** `en-CA` or `fr-CA`; when absent, the nearest `lang` ancestor or `<html lang>`. The element never writes it: its content carries the language it resolved. */
   lang?: string;

@@ -18,7 +18,12 @@ export const checkoutFr: CheckoutMessages = {
   invalidAccount: 'Entrez votre numéro de compte, en chiffres seulement',
   notFound: 'Nous n’avons trouvé aucun compte Flexiti associé à ce numéro. Vérifiez-le et réessayez.',
   find: 'Trouver mon compte',
-  notEnoughCredit: 'Votre crédit disponible pourrait ne pas suffire pour cette commande. Vous pouvez tout de même choisir un plan de financement ou un autre mode de paiement.',
+  finding: 'Recherche de votre compte…',
+  shortTitle: 'Votre crédit disponible ne couvre pas cette commande',
+  shortText:
+    'Le crédit disponible de ce compte Flexiti est inférieur au total de la commande\u00a0: Flexiti ne peut donc pas financer cette commande. Choisissez un autre mode de paiement, ou réduisez votre commande puis revenez.',
+  shortApplicant: (limit) =>
+    `Votre limite de crédit de ${limit} est inférieure au total de cette commande\u00a0: elle ne peut donc pas être financée par Flexiti. Choisissez un autre mode de paiement; votre nouveau compte est prêt pour un achat plus petit.`,
   ineligibleTitle: 'Ce compte ne peut pas être utilisé pour le moment',
   user_not_able_to_purchase: 'Ce compte Flexiti ne permet pas d’effectuer des achats pour le moment. Appelez Flexiti au 1 877 259-3750.',
   user_not_active: 'Cette FlexitiCard n’est pas encore activée. Activez-la auprès de Flexiti, puis réessayez.',
@@ -27,10 +32,16 @@ export const checkoutFr: CheckoutMessages = {
   bySms: (destination) => `Par message texte au ${destination}`,
   byEmail: (destination) => `Par courriel à ${destination}`,
   sendCode: 'Envoyer le code',
+  sending: 'Envoi du code…',
   contact_unavailable: 'Le code ne peut pas être envoyé de cette façon. Choisissez l’autre option.',
   tries_exceeded: 'Trop de tentatives. Réessayez plus tard ou appelez Flexiti au 1 877 259-3750.',
-  codeTitle: 'Entrez votre code',
-  codeSent: (method) => (method === 'sms' ? 'Nous vous avons envoyé un code par message texte.' : 'Nous vous avons envoyé un code par courriel.'),
+  codeSentTo: (method, destination) =>
+    method === 'sms'
+      ? `Nous avons envoyé un code à usage unique par message texte au ${destination}.`
+      : `Nous avons envoyé un code à usage unique par courriel à ${destination}.`,
+  resendCode: 'Envoyer un nouveau code',
+  resending: 'Envoi d’un nouveau code…',
+  codeResent: 'Un nouveau code est en route. Seul le plus récent fonctionne.',
   code: { label: 'Code de vérification', help: 'De 4 à 8 chiffres', required: 'Entrez le code que nous vous avons envoyé' },
   invalidCode: 'Entrez le code de 4 à 8 chiffres',
   wrong_verification_code: 'Ce code est incorrect. Vérifiez-le et entrez-le de nouveau.',

@@ -19,7 +19,10 @@ export interface CheckoutMessages {
   invalidAccount: string;
   notFound: string;
   find: string;
-  notEnoughCredit: string;
+  finding: string;
+  shortTitle: string;
+  shortText: string;
+  shortApplicant: (limit: string) => string;
   ineligibleTitle: string;
   user_not_able_to_purchase: string;
   user_not_active: string;
@@ -28,10 +31,13 @@ export interface CheckoutMessages {
   bySms: (destination: string) => string;
   byEmail: (destination: string) => string;
   sendCode: string;
+  sending: string;
   contact_unavailable: string;
   tries_exceeded: string;
-  codeTitle: string;
-  codeSent: (method: 'sms' | 'email') => string;
+  codeSentTo: (method: 'sms' | 'email', destination: string) => string;
+  resendCode: string;
+  resending: string;
+  codeResent: string;
   code: FieldText;
   invalidCode: string;
   wrong_verification_code: string;

@@ -124,20 +124,16 @@ describe('a cardholder', () => {
 });
 
 describe('a new shopper', () => {
-  it('applies, and an approval that covers the order goes to the plans and review without a code', () => {
+  it('applies, and the approval goes to the plans and review without a code', () => {
     let state = run({ type: 'apply' });
     expect(state).toMatchObject({ step: 'apply', kind: 'applicant' });
-    state = transition(state, { type: 'applied', receipt: 'receipt-new-0123456789', cardLast4: '4242', covers: true });
+    state = transition(state, { type: 'applied', receipt: 'receipt-new-0123456789', cardLast4: '4242' });
     expect(state).toMatchObject({ step: 'plans', kind: 'applicant', receipt: 'receipt-new-0123456789', sentTo: null });
     // The plans are the way forward: no going back into the application.
     expect(backFrom(state)).toBeUndefined();
     state = transition(transition(state, { type: 'choosePlan', plan: 'regular' }), { type: 'review' });
     expect(state.step).toBe('review');
     expect(transition(state, { type: 'paid', result: approved }).step).toBe('approved');
-  });
-
-  it('an approval whose credit does not cover the order says so at once', () => {
-    expect(run({ type: 'apply' }, { type: 'applied', receipt: 'r-0123456789', cardLast4: '4242', covers: false }).step).toBe('short');
   });
 });
 
@@ -176,7 +172,7 @@ describe('events that do not belong to the step change nothing', () => {
     ['review', atReview()],
   ];
   it.each(steps)('%s', (_, state) => {
-    for (const event of [{ type: 'applied', receipt: 'x', cardLast4: '1', covers: true }, { type: 'chooseMethod', method: 'email' }] as CheckoutEvent[]) {
+    for (const event of [{ type: 'applied', receipt: 'x', cardLast4: '1' }, { type: 'chooseMethod', method: 'email' }] as CheckoutEvent[]) {
       expect(transition(state, event)).toBe(state);
     }
   });

@@ -5,7 +5,7 @@ import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/flexiti-checkout.js';
 import type { FlexitiCheckout } from '../../src/elements/checkout/flexiti-checkout.component.js';
 import { applicant, fill, nextEvent, recordEvents, root, termsReady, text, waitFor } from './helpers/form.js';
-import { ALEX, at, button, choosePlan, confirm, identify, newReference, press, sessionUrl, started, type } from './helpers/checkout.js';
+import { ALEX, CODE, at, button, choosePlan, confirm, identify, newReference, press, sessionUrl, started, type } from './helpers/checkout.js';
 import { flexitiServer } from './helpers/server.js';
 
 const CAMILLE_ACCOUNT = '20000002';
@@ -64,16 +64,15 @@ describe('<flexiti-checkout>', function () {
     expect(text(el)).to.match(/Text message to \*/);
     await expect(el).to.be.accessible();
     await press(el, /Send the code/);
-    await at(el, 'code');
-    await expect(el).to.be.accessible();
-    await type(el, 'f-code', '2222');
-    await press(el, /^\s*Continue\s*$/);
     await at(el, 'plans');
     await waitFor(() => root(el).querySelector('input[name="plan"]'), 'plans');
     expect(root(el).querySelectorAll('[part="disclosure"]').length).to.be.greaterThan(0);
     await expect(el).to.be.accessible();
     await choosePlan(el, '4:3');
     expect(text(el)).to.contain('FlexitiCard ending in 0001');
+    // The code is asked for here, next to where Flexiti's answer to it shows, saying where it went.
+    expect(text(el)).to.match(/We sent a one-time code by text message to \*/);
+    expect(root(el).querySelector('#f-code')).to.not.equal(null);
     await expect(el).to.be.accessible();
     const approved = nextEvent<CustomEvent>(el, 'flexiti-approved');
     await confirm(el);
@@ -103,9 +102,6 @@ describe('<flexiti-checkout>', function () {
     await at(el, 'method');
     await expect(el).to.be.accessible();
     await press(el, /Envoyer le code/);
-    await at(el, 'code');
-    await type(el, 'f-code', '2222');
-    await press(el, /^\s*Continuer\s*$/);
     await at(el, 'plans');
     const keys = (await waitFor(() => {
       const list = [...root(el).querySelectorAll<HTMLInputElement>('input[name="plan"]')];
@@ -155,24 +151,18 @@ describe('<flexiti-checkout>', function () {
     await expect(el).to.be.accessible();
   });
 
-  it('declines an order above the available credit and lets the shopper go back', async () => {
+  it('says at once when the available credit does not cover the order, and sends no code', async () => {
     const el = await mount({ amount: 200 });
     await press(el, /I have a Flexiti account/);
     await type(el, 'f-number', JORDAN);
     await press(el, /Find my account/);
-    await at(el, 'method');
-    expect(text(el)).to.contain('may not cover this order');
-    await press(el, /Send the code/);
-    await type(el, 'f-code', '2222');
-    await press(el, /^\s*Continue\s*$/);
-    await at(el, 'plans');
-    await choosePlan(el, 'regular');
-    const declined = nextEvent<CustomEvent>(el, 'flexiti-declined');
-    await confirm(el);
-    expect((await declined).detail).to.deep.equal({ kind: 'purchase', code: 'credit_exceeded' });
-    await at(el, 'plans');
-    expect(text(el)).to.contain('more than your available credit');
+    await at(el, 'short');
+    expect(text(el)).to.contain('does not cover this order');
     await expect(el).to.be.accessible();
+    expect((await flexitiServer.stats()).byRoute['POST account/{account_number}/verify'] ?? 0).to.equal(0);
+    const cancel = nextEvent<CustomEvent>(el, 'flexiti-cancel');
+    await press(el, /Choose another payment method/);
+    expect((await cancel).detail).to.deep.equal({ reason: 'shopper', step: 'short' });
     expect(await flexitiServer.authorizations(el.reference)).to.have.length(0);
   });
 
@@ -185,12 +175,12 @@ describe('<flexiti-checkout>', function () {
     await press(el, /Find my account/);
     await at(el, 'method');
     await press(el, /Send the code/);
-    await type(el, 'f-code', '2222');
-    await press(el, /^\s*Continue\s*$/);
     await at(el, 'plans');
     await choosePlan(el, 'regular');
     // A choice that went stale while the shopper reviewed: a plan Quebec cannot use.
-    (el as unknown as { planChoice: string }).planChoice = '6:3';
+    const host = el as unknown as { machine: Record<string, unknown> };
+    host.machine = { ...host.machine, plan: '6:3' };
+    await el.updateComplete;
     const declined = nextEvent<CustomEvent>(el, 'flexiti-declined');
     await confirm(el);
     expect((await declined).detail).to.deep.equal({ kind: 'purchase', code: 'plan_term_not_available' });
@@ -198,21 +188,35 @@ describe('<flexiti-checkout>', function () {
     expect(text(el)).to.contain('not available for your account');
   });
 
-  it('lets the shopper enter a wrong code again', async () => {
+  it('shows a wrong code on the review step, keeps the plan, and sends a new code on request', async () => {
     const el = await mount();
-    await identify(el, ALEX, '1111');
-    await choosePlan(el, 'regular');
-    await confirm(el);
-    await at(el, 'code');
+    await identify(el, ALEX);
+    await choosePlan(el, '4:3');
+    await confirm(el, '1111');
     await waitFor(() => root(el).querySelector('#f-code-error'), 'the code error');
+    expect(el.step).to.equal('review');
     expect(root(el).querySelector('#f-code-error')!.textContent).to.contain('not right');
+    await waitFor(() => el.shadowRoot!.activeElement?.id === 'f-code', 'focus on the code');
+    // The plan chosen is still the one on the review.
+    expect(text(el)).to.contain('Equal Payments, Regular Interest');
     await expect(el).to.be.accessible();
-    await type(el, 'f-code', '2222');
-    await press(el, /^\s*Continue\s*$/);
-    await at(el, 'plans');
-    await choosePlan(el, 'regular');
-    await confirm(el);
+    const sent = (await flexitiServer.stats()).byRoute['POST account/{account_number}/verify'] ?? 0;
+    await press(el, /Send a new code/);
+    await waitFor(() => /A new code is on its way/.test(text(el)), 'the new code');
+    expect((await flexitiServer.stats()).byRoute['POST account/{account_number}/verify']).to.equal(sent + 1);
+    await confirm(el, '2222');
     await at(el, 'approved');
+    expect((await flexitiServer.authorizations(el.reference))[0]!.financing_option).to.deep.equal({ transaction_type: 'promotional_purchase', plan_id: 4, term: 3 });
+  });
+
+  it('asks for the code before confirming, on its field', async () => {
+    const el = await mount();
+    await identify(el, ALEX);
+    await choosePlan(el, 'regular');
+    await press(el, /Confirm and pay/);
+    await waitFor(() => root(el).querySelector('#f-code-error'), 'the code error');
+    expect(root(el).querySelector('#f-code-error')!.textContent).to.contain('Enter the code');
+    expect(await flexitiServer.authorizations(el.reference)).to.have.length(0);
   });
 
   it('lets a new shopper apply inline, with the order total as the amount, then buy', async () => {
@@ -255,7 +259,7 @@ describe('<flexiti-checkout>', function () {
     expect((await cancel).detail).to.deep.equal({ reason: 'shopper', step: 'apply' });
   });
 
-  for (const step of ['choose', 'identify', 'method', 'code', 'plans', 'review', 'apply'] as const) {
+  for (const step of ['choose', 'identify', 'method', 'plans', 'review', 'apply'] as const) {
     it(`lets the shopper leave at the ${step} step without an error`, async () => {
       const el = await mount();
       const events = recordEvents(el);
@@ -268,13 +272,8 @@ describe('<flexiti-checkout>', function () {
           await at(el, 'method');
           if (step !== 'method') {
             await press(el, /Send the code/);
-            await at(el, 'code');
-            if (step !== 'code') {
-              await type(el, 'f-code', '2222');
-              await press(el, /^\s*Continue\s*$/);
-              await at(el, 'plans');
-              if (step === 'review') await choosePlan(el, 'regular');
-            }
+            await at(el, 'plans');
+            if (step === 'review') await choosePlan(el, 'regular');
           }
         }
       }
@@ -287,18 +286,17 @@ describe('<flexiti-checkout>', function () {
     });
   }
 
-  it('keeps the step and what was typed when the language changes', async () => {
+  it('keeps the step and what was typed when the language changes, with Flexiti’s plan texts in the new language', async () => {
     const el = await mount();
-    await press(el, /I have a Flexiti account/);
-    await type(el, 'f-number', ALEX);
-    await press(el, /Find my account/);
-    await at(el, 'method');
-    await press(el, /Send the code/);
-    await at(el, 'code');
+    await identify(el, ALEX);
+    await choosePlan(el, '4:3');
     await type(el, 'f-code', '22');
+    expect(text(el)).to.contain('Equal Payments, Regular Interest');
     el.lang = 'fr-CA';
-    await waitFor(() => /Entrez votre code/.test(text(el)), 'French');
-    expect(el.step).to.equal('code');
+    await waitFor(() => /Code de vérification/.test(text(el)), 'French');
+    // The plans are asked for again in French: Flexiti's own plan name follows.
+    await waitFor(() => /Versements égaux, intérêt régulier/.test(text(el)), 'the plan in French');
+    expect(el.step).to.equal('review');
     expect(root(el).querySelector<HTMLInputElement>('#f-code')!.value).to.equal('22');
     await expect(el).to.be.accessible();
   });
@@ -313,6 +311,7 @@ describe('<flexiti-checkout>: one authorization per order', function () {
     await identify(el, ALEX);
     await choosePlan(el, 'regular');
     await flexitiServer.faults({ latencyMs: 300, match: '/authorization$' });
+    await type(el, 'f-code', CODE);
     const confirmButton = button(el, /Confirm and pay/);
     confirmButton.click();
     confirmButton.click();

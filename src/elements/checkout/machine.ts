@@ -9,7 +9,8 @@
  *   authorizes, so a wrong code is shown where it is typed and never costs the plan chosen;
  * - an account whose available credit does not cover the order is told so at once (`short`), not
  *   after the code, plans and review;
- * - a new shopper applies, and an approval whose credit covers the order goes to the plans.
+ * - a new shopper applies, and an approval goes on to the plans (the approval screen itself says
+ *   when the new credit cannot cover the order).
  */
 import type { LookupResponse, PlanChoice, PurchaseResponse, VerifyMethod } from '../../schemas/index.js';
 
@@ -60,7 +61,7 @@ export type CheckoutEvent =
   | { type: 'chooseMethod'; method: VerifyMethod }
   | { type: 'codeSent'; method: VerifyMethod }
   | { type: 'contactUnavailable' }
-  | { type: 'applied'; receipt: string; cardLast4: string; covers: boolean }
+  | { type: 'applied'; receipt: string; cardLast4: string }
   | { type: 'choosePlan'; plan: string }
   | { type: 'review' }
   | { type: 'typeCode'; value: string }
@@ -200,7 +201,7 @@ export function transition(state: CheckoutState, event: CheckoutEvent): Checkout
     case 'apply':
       if (event.type === 'applied') {
         const opened = { ...NO_ACCOUNT, receipt: event.receipt, cardLast4: event.cardLast4, kind: 'applicant' as const };
-        return at(state, event.covers ? 'plans' : 'short', opened);
+        return at(state, 'plans', opened);
       }
       return state;
 

@@ -49,16 +49,13 @@ export async function started(el: FlexitiCheckout) {
   await el.updateComplete;
 }
 
-/** Card → code sent → code entered: the shopper is at the plans. */
-export async function identify(el: FlexitiCheckout, card = ALEX, code = CODE) {
+/** Card → code sent: the shopper is at the plans (the code is typed on the review step). */
+export async function identify(el: FlexitiCheckout, card = ALEX) {
   await press(el, /I have a Flexiti account/);
   await type(el, 'f-number', card);
   await press(el, /Find my account/);
   await at(el, 'method');
   await press(el, /Send the code/);
-  await at(el, 'code');
-  await type(el, 'f-code', code);
-  await press(el, /^\s*Continue\s*$/);
   await at(el, 'plans');
 }
 
@@ -75,11 +72,13 @@ export async function choosePlan(el: FlexitiCheckout, key?: string) {
   await at(el, 'review');
 }
 
-export async function confirm(el: FlexitiCheckout) {
+/** On the review step: types the code (for a cardholder) and confirms. */
+export async function confirm(el: FlexitiCheckout, code = CODE) {
+  if (root(el).querySelector('#f-code')) await type(el, 'f-code', code);
   await press(el, /Confirm and pay/);
 }
 
-/** An existing cardholder pays with the first plan offered: card → code → plan → review → confirm. */
+/** An existing cardholder pays with the first plan offered: card → code sent → plan → review with the code → confirm. */
 export async function payWithCard(el: FlexitiCheckout, card = ALEX) {
   await identify(el, card);
   await choosePlan(el);

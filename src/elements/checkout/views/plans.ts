@@ -1,0 +1,78 @@
+import { html } from 'lit';
+import type { PlanChoice, PlansResponse } from '../../../schemas/index.js';
+import { planKey } from '../machine.js';
+import type { CheckoutView } from './context.js';
+import { failure, heading, notice } from './parts.js';
+
+export interface PlanOption {
+  key: string;
+  title: string;
+  detail: string;
+  disclosures: string[];
+}
+
+/** Every plan and term the shopper can choose, described in their language. */
+export function planOptions(view: CheckoutView, plans: PlansResponse): PlanOption[] {
+  const c = view.texts;
+  const pct = (rate: number) => view.locale.percent(rate);
+  const fees = (list: PlansResponse['regular']['fees']) => list.map((f) => f.message || c.fee(f.description, view.locale.money(f.amount)));
+  return [
+    { key: 'regular', title: c.regular, detail: c.regularDetail(pct(plans.regular.rate)), disclosures: fees(plans.regular.fees) },
+    ...plans.plans.flatMap((plan) =>
+      plan.terms.map((term) => ({
+        key: `${plan.planId}:${term.term}`,
+        title: plan.name,
+        detail: `${term.monthlyPayment > 0 ? c.monthly(view.locale.money(term.monthlyPayment), term.term) : c.deferred(term.term)} · ${c.rate(pct(term.rate))}`,
+        disclosures: [term.rateMessage, ...fees(term.fees)].filter(Boolean),
+      })),
+    ),
+  ];
+}
+
+export function describePlan(view: CheckoutView, plan: PlanChoice): PlanOption | undefined {
+  const plans = view.plans.value;
+  return plans && planOptions(view, plans).find((o) => o.key === planKey(plan));
+}
+
+export function plansView(view: CheckoutView) {
+  const c = view.texts;
+  const { status, value } = view.plans;
+  // Plans already shown stay while they reload in another language.
+  const body =
+    value && status !== 'error'
+      ? planChoices(view, value)
+      : status === 'error'
+        ? html`${failure(view)}<button type="button" class="secondary" part="button" @click=${() => view.retryPlans()}>${view.messages.retry}</button>`
+        : html`<p>${c.loadingPlans}</p>`;
+  return html`<section class="panel" aria-labelledby="plans-title">
+    ${heading('plans-title', c.plansTitle)} ${notice(view)} ${body}
+  </section>`;
+}
+
+function planChoices(view: CheckoutView, plans: PlansResponse) {
+  const c = view.texts;
+  const chosen = view.state.plan;
+  // One group per plan, its terms inside: a long list of terms reads as a few choices.
+  const groups = new Map<string, PlanOption[]>();
+  for (const option of planOptions(view, plans)) groups.set(option.title, [...(groups.get(option.title) ?? []), option]);
+  const radio = (o: PlanOption, label: unknown) => html`<label class="plan" part="plan">
+    <input type="radio" name="plan" value=${o.key} .checked=${chosen === o.key} @change=${() => view.send({ type: 'choosePlan', plan: o.key })} />
+    <span>${label}</span>
+    ${o.disclosures.map((d) => html`<p class="disclosure" part="disclosure">${d}</p>`)}
+  </label>`;
+  return html`<form part="form" novalidate @submit=${(e: Event) => (e.preventDefault(), view.send({ type: 'review' }))}>
+    <fieldset part="section plans" class="plans">
+      <legend part="legend">${c.plansLegend}</legend>
+      ${[...groups].map(([title, options]) =>
+        options.length === 1
+          ? radio(options[0]!, html`<strong>${title}</strong><br />${options[0]!.detail}`)
+          : html`<fieldset class="plans" part="section">
+              <legend class="plan-name">${title}</legend>
+              ${options.map((o) => radio(o, o.detail))}
+            </fieldset>`,
+      )}
+    </fieldset>
+    ${view.actions(html`<button type="submit" class="primary" part="button submit" ?disabled=${!chosen}>${c.continue}</button>`)}
+  </form>`;
+}
+
