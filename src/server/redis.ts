@@ -88,10 +88,6 @@ export function createRedisState(client: RedisClientLike, options: RedisStateOpt
     async release(key, token) {
       await redis.run('release', RELEASE, key, [token]);
     },
-    async get<T>(key: string): Promise<T | undefined> {
-      const answer = await redis.run('get', GET, key, []);
-      return typeof answer === 'string' && answer.startsWith('d') ? (JSON.parse(answer.slice(1)) as T) : undefined;
-    },
   };
 
   const counters: CounterStore = {

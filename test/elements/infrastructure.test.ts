@@ -9,11 +9,11 @@ import { LitElement, html as litHtml } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { API_BASE, flexitiServer } from './helpers/server.js';
 
-/** Decorated like the product's elements: the decorators must survive the browser build. */
+/** Standard decorators (`accessor` fields), as a merchant's own Lit code uses them: they must survive the browser build. */
 @customElement('flexiti-test-decorated')
 class DecoratedElement extends LitElement {
-  @property({ type: Number, reflect: true }) amount = 250;
-  @state() private clicks = 0;
+  @property({ type: Number, reflect: true }) accessor amount = 250;
+  @state() private accessor clicks = 0;
 
   override render() {
     return litHtml`<button @click=${() => this.clicks++}>${this.amount.toFixed(2)} · ${this.clicks}</button>`;

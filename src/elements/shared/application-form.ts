@@ -163,7 +163,6 @@ export class ApplicationFormController implements ReactiveController {
     private readonly options: {
       messages: () => Messages;
       formValues: () => FormValuesResponse | undefined;
-      onProvinceChange?: (province: Province | '') => void;
       onSubmit: () => void;
       /** Everything in the form's `<form>` after the fields (terms, buttons). */
       renderAfterFields?: () => TemplateResult | typeof nothing;
@@ -279,7 +278,6 @@ export class ApplicationFormController implements ReactiveController {
         this.values.govIdIssuedBy = issuers.length === 1 ? issuers[0]!.value : '';
       }
     }
-    if (name === 'province') this.options.onProvinceChange?.(this.province);
     // Errors already shown follow the value as it changes; new ones wait for blur.
     if (this.touched.has(name) || this.summaryShown) this.validate();
     this.host.requestUpdate();

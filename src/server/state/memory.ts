@@ -50,11 +50,6 @@ class MemoryClaims implements ClaimStore {
     const entry = this.entries.get(key);
     if (entry?.state === 'claimed' && entry.token === token) this.entries.delete(key);
   }
-
-  async get<T>(key: string): Promise<T | undefined> {
-    const entry = this.entries.get(key);
-    return entry?.state === 'done' ? (entry.result as T) : undefined;
-  }
 }
 
 class MemoryCounters implements CounterStore {

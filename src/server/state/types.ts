@@ -22,8 +22,6 @@ export interface ClaimStore {
   complete<T>(key: string, result: T, retainMs: number): Promise<void>;
   /** Gives the key up without a result (only if `token` still holds it), so a retry can claim it. */
   release(key: string, token: string): Promise<void>;
-  /** The finished result, if any, without claiming. */
-  get<T>(key: string): Promise<T | undefined>;
 }
 
 export interface CounterStore {
