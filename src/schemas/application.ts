@@ -14,6 +14,7 @@ import {
   postalCodeMatchesProvince,
   todayIso,
 } from './canada.js';
+import { asksHousingExpenses } from './quebec.js';
 
 /**
  * The credit application as the elements send it and the handler validates it. Field names are
@@ -163,7 +164,7 @@ export function crossFieldErrors(
   if (typeof app.personalIncome === 'number' && typeof app.householdIncome === 'number' && app.householdIncome < app.personalIncome) {
     add('householdIncome', 'household_below_personal');
   }
-  if (province === 'QC' && app.monthlyHousingExpenses === undefined) add('monthlyHousingExpenses', 'required');
+  if (asksHousingExpenses(province) && app.monthlyHousingExpenses === undefined) add('monthlyHousingExpenses', 'required');
 
   // A government id is optional, but once its type is chosen the rest of it is needed.
   if (app.govIdType) {

@@ -5,6 +5,7 @@ import {
   HOUSING_TYPES,
   OCCUPATIONS,
   ageOfMajority,
+  asksHousingExpenses,
   crossFieldErrors,
   isProvince,
   toFieldErrors,
@@ -89,7 +90,7 @@ export const SECTIONS: ReadonlyArray<{ id: keyof Messages['sections']; help?: ke
         name: 'housingType',
         control: { kind: 'select', options: (m) => HOUSING_TYPES.map((value) => ({ value, label: m.housingTypes[value] })) },
       },
-      { name: 'monthlyHousingExpenses', control: money, when: (v) => v.province === 'QC' },
+      { name: 'monthlyHousingExpenses', control: money, when: (v) => asksHousingExpenses(v.province) },
     ],
   },
   {
@@ -239,7 +240,7 @@ export class ApplicationFormController implements ReactiveController {
       return [name, value.trim() === '' ? undefined : value];
     });
     const input = Object.fromEntries(entries) as Record<string, unknown>;
-    if (v.province !== 'QC') delete input.monthlyHousingExpenses;
+    if (!asksHousingExpenses(v.province)) delete input.monthlyHousingExpenses;
     if (!v.govIdType) for (const name of ['govIdIssuedBy', 'govIdNumber', 'govIdExpiry']) delete input[name];
     return input as ApplicationInput;
   }

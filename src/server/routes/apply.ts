@@ -5,6 +5,7 @@ import {
   ApplyRequestSchema,
   CancelApplicationRequestSchema,
   LANGS,
+  canCancelNewAccount,
   type ApplyResponse,
   type Lang,
   type Province,
@@ -117,7 +118,7 @@ export function applyRoutes(app: Hono<HandlerEnv>, deps: Deps) {
     const session = await deps.sessions.verify(c.req.header('authorization'), ['apply', 'checkout']);
     const { receipt: token } = await readBody(c, CancelApplicationRequestSchema);
     const receipt = await deps.sessions.readReceipt(session, token, ['applicant']);
-    if (receipt.province !== 'QC') throw errors.notCancellable();
+    if (!canCancelNewAccount(receipt.province)) throw errors.notCancellable();
 
     await runOnce(deps.state.claims, `close:${scopeOf(session)}:${receipt.account}`, { ttlMs: 60_000, retainMs: 24 * 3600_000, waitMs: 30_000 }, async () => {
       const response = await deps.flexiti.call({
@@ -177,7 +178,7 @@ async function approve(deps: Deps, session: Session, consent: ConsentRecord, acc
     availableCredit: account.availableCredit,
     cardLast4: account.cardLast4,
     province,
-    cancellable: province === 'QC',
+    cancellable: canCancelNewAccount(province),
     ...(account.debtRatio !== undefined ? { debtRatio: account.debtRatio } : {}),
     ...(account.offers !== undefined ? { offers: account.offers } : {}),
     receipt: await deps.sessions.issueReceipt(session, 'applicant', account.accountNumber, province),
