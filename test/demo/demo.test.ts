@@ -108,6 +108,38 @@ describe('the demo', () => {
     expect(problems).toEqual([]);
   }, 30_000);
 
+  it.each([
+    ['/apply.html', 'flexiti-apply', /Province/],
+    ['/checkout.html', 'flexiti-checkout', /I have a Flexiti account/],
+  ])('%s loads on a phone without moving what is below (cumulative layout shift ≤ 0.02)', async (path, tag, text) => {
+    const page = await browser.newPage();
+    // Lighthouse's mobile viewport; a slow network makes every late arrival count.
+    await page.setViewport({ width: 412, height: 823, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+    const session = await page.createCDPSession();
+    await session.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+    await page.evaluateOnNewDocument(() => {
+      (window as unknown as { shifts: number }).shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
+          if (!entry.hadRecentInput) (window as unknown as { shifts: number }).shifts += entry.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${origin}${path}`);
+    await page.waitForFunction(
+      (tag: string, source: string) => new RegExp(source).test(document.querySelector(tag)?.shadowRoot?.textContent ?? ''),
+      { timeout: 30_000 },
+      tag,
+      text.source,
+    );
+    // Late arrivals (the terms, the sanitiser) settle.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const cls = await page.evaluate(() => (window as unknown as { shifts: number }).shifts);
+    await page.close();
+    console.log(`${path}: cumulative layout shift ${cls.toFixed(4)} at 412 px on a slow network`);
+    expect(cls).toBeLessThanOrEqual(0.02);
+  }, 60_000);
+
   it('/orders.html lists the orders and moves money under the strict policy, in English and French', async () => {
     const order = await payFixedCart();
     // Each visit is a new tab: the admin key is asked for again.

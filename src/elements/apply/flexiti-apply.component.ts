@@ -58,6 +58,7 @@ import { buttonStyles, decisionStyles, formStyles, panelStyles, tokens } from '.
  * @cssproperty --flexiti-font-family - Font. Default the system font.
  * @cssproperty [--flexiti-spacing=1rem] - Base spacing.
  * @cssproperty [--flexiti-max-width=44rem] - Widest the element grows.
+ * @cssproperty [--flexiti-loading-height=100vh] - Height held for the application form while it loads, so nothing below jumps.
  *
  * @cssstate pending - The application (or the closing of a new Quebec account) is being sent.
  * @cssstate decided - Flexiti has decided (approved, declined or pending).

@@ -84,6 +84,7 @@ export type CheckoutStep = Step;
  * @cssproperty --flexiti-font-family - Font. Default the system font.
  * @cssproperty [--flexiti-spacing=1rem] - Base spacing.
  * @cssproperty [--flexiti-max-width=44rem] - Widest the element grows.
+ * @cssproperty [--flexiti-loading-height=100vh] - Height held for the application form while it loads, so nothing below jumps.
  *
  * @cssstate pending - A request is in flight: the lookup, the code, the plans, the purchase or the application.
  */
@@ -366,10 +367,7 @@ export class FlexitiCheckout extends LitElement {
         verify: this.verifyTask.status === TaskStatus.PENDING,
         purchase: this.purchaseTask.status === TaskStatus.PENDING,
       },
-      plans: {
-        status: plans.status === TaskStatus.PENDING ? 'pending' : plans.status === TaskStatus.ERROR ? 'error' : plans.status === TaskStatus.COMPLETE ? 'complete' : 'initial',
-        value: plans.value,
-      },
+      plans: { failed: plans.status === TaskStatus.ERROR, value: plans.value },
       send: (event) => this.send(event),
       find: () => this.find(),
       sendCode: (method) => this.sendCode(method),

@@ -212,7 +212,8 @@ export class ApplicationFlow implements ReactiveController, FlowState {
     // Keep showing the form (and what was typed) while form values reload in another language.
     if (this.formValuesTask.value) return this.form.render();
     if (this.formValuesTask.status === TaskStatus.ERROR) return loadFailed;
-    return html`<p>${m.loading}</p>`;
+    // The form is taller than a screen: holding a screen's height until it comes keeps what is below from jumping.
+    return html`<p class="reserve">${m.loading}</p>`;
   }
 
   private renderTermsAndSubmit(): TemplateResult {

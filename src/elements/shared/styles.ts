@@ -48,6 +48,10 @@ export const tokens = css`
     display: none;
   }
 
+  .reserve {
+    min-height: var(--flexiti-loading-height, 100vh);
+  }
+
   /* Carries the resolved language to the content; lays nothing out itself. */
   .content {
     display: contents;

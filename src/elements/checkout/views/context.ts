@@ -19,7 +19,8 @@ export interface CheckoutView {
   amount: number;
   failure: RequestError | undefined;
   busy: { lookup: boolean; verify: boolean; purchase: boolean };
-  plans: { status: 'pending' | 'error' | 'complete' | 'initial'; value: PlansResponse | undefined };
+  /** The plans for the account (kept while they reload in another language), or whether loading them failed. */
+  plans: { failed: boolean; value: PlansResponse | undefined };
   send(event: CheckoutEvent): void;
   find(): void;
   sendCode(method: VerifyMethod): void;

@@ -36,14 +36,13 @@ export function describePlan(view: CheckoutView, plan: PlanChoice): PlanOption |
 
 export function plansView(view: CheckoutView) {
   const c = view.texts;
-  const { status, value } = view.plans;
+  const { failed, value } = view.plans;
   // Plans already shown stay while they reload in another language.
-  const body =
-    value && status !== 'error'
+  const body = failed
+    ? html`${failure(view)}<button type="button" class="secondary" part="button" @click=${() => view.retryPlans()}>${view.messages.retry}</button>`
+    : value
       ? planChoices(view, value)
-      : status === 'error'
-        ? html`${failure(view)}<button type="button" class="secondary" part="button" @click=${() => view.retryPlans()}>${view.messages.retry}</button>`
-        : html`<p>${c.loadingPlans}</p>`;
+      : html`<p>${c.loadingPlans}</p>`;
   return html`<section class="panel" aria-labelledby="plans-title">
     ${heading('plans-title', c.plansTitle)} ${notice(view)} ${body}
   </section>`;
