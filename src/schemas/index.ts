@@ -3,3 +3,4 @@ export * from './application.js';
 export * from './contract.js';
 export * from './issues.js';
 export * from './quebec.js';
+export { equalPayments, feesOver, termCost, type PlanCategory, type QuotedTerm, type TermCost } from './plan-cost.js';
