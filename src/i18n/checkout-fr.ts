@@ -52,6 +52,11 @@ export const checkoutFr: CheckoutMessages = {
   regularDetail: (rate) => `Crédit renouvelable au taux annuel de ${rate}`,
   monthly: (payment, term) => `${payment} par mois pendant ${term} mois`,
   deferred: (term) => `Aucun versement pendant ${term} mois`,
+  minimum: (payment, term) => `Au moins ${payment} par mois pendant ${term} mois`,
+  totalRepaid: (total, cost) =>
+    cost ? `${total} remboursés en tout, dont ${cost} d’intérêts et de frais` : `${total} remboursés en tout\u00a0: ni intérêts ni frais`,
+  payInFull: (amount, term) => `Payez ${amount} d’ici ${term} mois et vous ne payez aucun intérêt`,
+  leftAtEnd: (amount) => `${amount} restent à payer à la fin de la promotion`,
   rate: (rate) => `${rate} d’intérêt annuel`,
   fee: (description, amount) => `${description} ${amount}`,
   reviewTitle: 'Vérifiez et confirmez',

@@ -48,6 +48,10 @@ export interface CheckoutMessages {
   regularDetail: (rate: string) => string;
   monthly: (payment: string, term: number) => string;
   deferred: (term: number) => string;
+  minimum: (payment: string, term: number) => string;
+  totalRepaid: (total: string, cost: string | null) => string;
+  payInFull: (amount: string, term: number) => string;
+  leftAtEnd: (amount: string) => string;
   rate: (rate: string) => string;
   fee: (description: string, amount: string) => string;
   reviewTitle: string;

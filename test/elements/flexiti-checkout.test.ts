@@ -89,6 +89,26 @@ describe('<flexiti-checkout>', function () {
     for (const secret of [ALEX, '6374 9800', '2222']) expect(all).to.not.contain(secret);
   });
 
+  it('says what each plan costs in all, or what is left when its promotion ends, and repeats it on the review', async () => {
+    const el = await mount({ amount: 1249.99 });
+    await identify(el, ALEX);
+    const option = async (key: string) =>
+      (await waitFor(() => root(el).querySelector(`input[value="${key}"]`), key)).closest('label')!.textContent!.replace(/\s+/g, ' ');
+    // No interest: the payments repay the price exactly.
+    expect(await option('5:3')).to.contain('$416.66 a month for 3 months · 0% annual interest · $1,249.99 repaid in all: no interest, no fees');
+    // Minimum payments: what they cover, and what is still owed when the promotion ends.
+    expect(await option('9:3')).to.contain('$37.50 a month minimum for 3 months · $1,137.49 still to pay when the promotion ends');
+    // Deferred interest: no rate in the headline, the fee in the total to pay, Flexiti's words below.
+    const deferred = await option('6:3');
+    expect(deferred).to.contain('No payments for 3 months · Pay $1,299.98 within 3 months and you pay no interest');
+    expect(deferred.split('Interest accrues')[0]).not.to.contain('annual interest');
+    expect(deferred).to.contain('administrative fee of $49.99');
+    await expect(el).to.be.accessible();
+    await choosePlan(el, '4:3');
+    expect(text(el)).to.match(/repaid in all, \$[\d,.]+ of it interest and fees/);
+    await expect(el).to.be.accessible();
+  });
+
   it('finds a Quebec account by account number and speaks French', async () => {
     const el = await mount({ lang: 'fr-CA', amount: 900 });
     expect(text(el)).to.contain('900,00 $');

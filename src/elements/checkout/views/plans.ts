@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import type { PlanChoice, PlansResponse } from '../../../schemas/index.js';
+import { termCost, type PlanChoice, type PlansResponse } from '../../../schemas/index.js';
 import { planKey } from '../machine.js';
 import type { CheckoutView } from './context.js';
 import { failure, heading, notice } from './parts.js';
@@ -11,20 +11,35 @@ export interface PlanOption {
   disclosures: string[];
 }
 
-/** Every plan and term the shopper can choose, described in their language. */
+/**
+ * Every plan and term the shopper can choose, described in their language: what they pay each
+ * month and for how long, every fee, and the total repaid where Flexiti's figures make it
+ * computable, or what is left when a promotion ends. A rate is in the headline only where it is
+ * charged on the payments; a deferred plan's rate is in Flexiti's own words below it.
+ */
 export function planOptions(view: CheckoutView, plans: PlansResponse): PlanOption[] {
   const c = view.texts;
+  const money = (amount: number) => view.locale.money(amount);
   const pct = (rate: number) => view.locale.percent(rate);
-  const fees = (list: PlansResponse['regular']['fees']) => list.map((f) => f.message || c.fee(f.description, view.locale.money(f.amount)));
+  const fees = (list: PlansResponse['regular']['fees']) => list.map((f) => f.message || c.fee(f.description, money(f.amount)));
   return [
     { key: 'regular', title: c.regular, detail: c.regularDetail(pct(plans.regular.rate)), disclosures: fees(plans.regular.fees) },
     ...plans.plans.flatMap((plan) =>
-      plan.terms.map((term) => ({
-        key: `${plan.planId}:${term.term}`,
-        title: plan.name,
-        detail: `${term.monthlyPayment > 0 ? c.monthly(view.locale.money(term.monthlyPayment), term.term) : c.deferred(term.term)} · ${c.rate(pct(term.rate))}`,
-        disclosures: [term.rateMessage, ...fees(term.fees)].filter(Boolean),
-      })),
+      plan.terms.map((term) => {
+        const cost = termCost(plans.amount, plan.category, term);
+        const detail =
+          cost.kind === 'equal'
+            ? [c.monthly(money(cost.monthlyPayment), term.term), c.rate(pct(term.rate)), c.totalRepaid(money(cost.totalRepaid), cost.costOfBorrowing > 0 ? money(cost.costOfBorrowing) : null)]
+            : cost.kind === 'minimum'
+              ? [c.minimum(money(cost.monthlyPayment), term.term), c.leftAtEnd(money(cost.balanceAtEnd)), c.payInFull(money(cost.payInFullBy), term.term)]
+              : [c.deferred(term.term), c.payInFull(money(cost.payInFullBy), term.term)];
+        return {
+          key: `${plan.planId}:${term.term}`,
+          title: plan.name,
+          detail: detail.join(' · '),
+          disclosures: [term.rateMessage, ...fees(term.fees)].filter(Boolean),
+        };
+      }),
     ),
   ];
 }
