@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ApplicationSchema, FIELD_ERROR_CODES } from './application.js';
 import { PROVINCES } from './canada.js';
+import { LOOKUP_INELIGIBLE_CODES } from './codes.js';
 
 /**
  * The browser-facing contract of the merchant handler: one schema per request body the elements
@@ -153,7 +154,7 @@ export type ApplyResponse = z.infer<typeof ApplyResponseSchema>;
 
 export const CancelApplicationResponseSchema = z.object({ status: z.literal('closed') });
 
-export const LOOKUP_INELIGIBLE_CODES = ['user_not_able_to_purchase', 'user_not_active'] as const;
+export { LOOKUP_INELIGIBLE_CODES } from './codes.js';
 
 export const LookupResponseSchema = z.union([
   z.object({

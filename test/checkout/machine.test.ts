@@ -111,6 +111,17 @@ describe('a cardholder', () => {
     expect(transition(identify, { type: 'notFound' })).toMatchObject({ step: 'identify', problem: 'notFound' });
   });
 
+  it.each(['identify', 'method', 'plans', 'review'])('an account that cannot buy ends the checkout at the %s step too', (step) => {
+    const at = { identify: run({ type: 'existing' }), method: run({ type: 'existing' }, { type: 'found', account: account() }), plans: transition(atReview(), { type: 'back' }), review: atReview() }[step]!;
+    expect(at.step).toBe(step);
+    expect(transition(at, { type: 'ineligible', code: 'user_not_able_to_purchase' })).toMatchObject({ step: 'ineligible', ending: 'user_not_able_to_purchase', code: '' });
+  });
+
+  it('nothing ends an approved purchase', () => {
+    const paid = transition(atReview(), { type: 'paid', result: approved });
+    expect(transition(paid, { type: 'ineligible', code: 'user_not_active' })).toBe(paid);
+  });
+
   it('a contact that cannot be reached is a notice on the method step; choosing another clears it', () => {
     const method = run({ type: 'existing' }, { type: 'found', account: account() });
     const unavailable = transition(method, { type: 'contactUnavailable' });

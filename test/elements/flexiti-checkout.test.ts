@@ -147,6 +147,18 @@ describe('<flexiti-checkout>', function () {
     expect((await cancel).detail).to.deep.equal({ reason: 'shopper', step: 'ineligible' });
   });
 
+  it('tells an account that cannot buy so, whichever step hears it (here the plans)', async () => {
+    const el = await mount();
+    const events = recordEvents(el);
+    await flexitiServer.faults({ answerNext: { status: 409, error: 'user_not_able_to_purchase' }, match: 'calculate-interest' });
+    await identify(el, ALEX).catch(() => undefined);
+    await at(el, 'ineligible');
+    expect(text(el)).to.contain('cannot make purchases');
+    expect(events.filter((e) => e.type === 'flexiti-declined').map((e) => e.detail)).to.deep.equal([{ kind: 'purchase', code: 'user_not_able_to_purchase' }]);
+    expect(events.filter((e) => e.type === 'flexiti-error')).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
   it('tells an inactive card to activate first', async () => {
     const el = await mount();
     await press(el, /I have a Flexiti account/);

@@ -7,6 +7,7 @@ import { FlexitiApprovedEvent } from '../../events/flexiti-approved.js';
 import { FlexitiCancelEvent } from '../../events/flexiti-cancel.js';
 import { FlexitiDeclinedEvent } from '../../events/flexiti-declined.js';
 import { FlexitiErrorEvent } from '../../events/flexiti-error.js';
+import { LOOKUP_INELIGIBLE_CODES } from '../../schemas/codes.js';
 import type { Lang, PlanChoice, VerifyMethod } from '../../schemas/index.js';
 import { checkoutEn } from '../../i18n/checkout-en.js';
 import { checkoutFr } from '../../i18n/checkout-fr.js';
@@ -307,8 +308,14 @@ export class FlexitiCheckout extends LitElement {
   private fail(error: unknown) {
     this.status = '';
     if ((error as Error)?.name === 'AbortError') return;
-    this.failure = error instanceof RequestError ? error : new RequestError('unexpected', true);
-    this.dispatchEvent(new FlexitiErrorEvent({ code: this.failure.code, retryable: this.failure.retryable }));
+    const failure = error instanceof RequestError ? error : new RequestError('unexpected', true);
+    // An account that cannot buy is the same outcome whichever step hears it (lookup, plans, purchase).
+    if ((LOOKUP_INELIGIBLE_CODES as readonly string[]).includes(failure.code)) {
+      this.dispatchEvent(new FlexitiDeclinedEvent({ kind: 'purchase', code: failure.code }));
+      return this.send({ type: 'ineligible', code: failure.code });
+    }
+    this.failure = failure;
+    this.dispatchEvent(new FlexitiErrorEvent({ code: failure.code, retryable: failure.retryable }));
   }
 
   /** The shopper chose another payment method: a choice, never an error. */

@@ -149,6 +149,8 @@ const TRY_ANOTHER_PLAN = new Set(['credit_exceeded', 'plan_term_not_available'])
 
 export function transition(state: CheckoutState, event: CheckoutEvent): CheckoutState {
   if (event.type === 'cancel') return state.step === 'approved' ? state : at(state, 'ended', { ending: 'shopper' });
+  // An account that cannot buy ends the checkout whichever step hears it (the lookup, the plans, the code).
+  if (event.type === 'ineligible') return state.step === 'approved' || state.step === 'ended' ? state : at(state, 'ineligible', { ending: event.code, code: '' });
   if (event.type === 'back') {
     const to = backFrom(state);
     if (!to) return state;
@@ -172,8 +174,6 @@ export function transition(state: CheckoutState, event: CheckoutEvent): Checkout
         case 'problem':
         case 'notFound':
           return { ...state, problem: event.type === 'notFound' ? 'notFound' : event.problem };
-        case 'ineligible':
-          return at(state, 'ineligible', { ending: event.code });
         case 'found': {
           const { account } = event;
           const method: VerifyMethod = account.contacts.sms ? 'sms' : 'email';
@@ -192,8 +192,6 @@ export function transition(state: CheckoutState, event: CheckoutEvent): Checkout
           return at(state, 'plans', { sentTo: event.method, code: '' });
         case 'contactUnavailable':
           return { ...state, notice: 'contact_unavailable' };
-        case 'ineligible':
-          return at(state, 'ineligible', { ending: event.code });
         default:
           return state;
       }

@@ -18,6 +18,7 @@ import {
   type TermsResponse,
 } from '../../schemas/index.js';
 import { ApplicationFormController } from './application-form.js';
+import { failureReason } from './failure.js';
 import { loadSanitizer, type SanitizedHtml } from './sanitize.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
@@ -248,19 +249,9 @@ export class ApplicationFlow implements ReactiveController, FlowState {
 
   private renderFailure(failure: RequestError) {
     const m = this.options.locale.messages.failure;
-    const reason =
-      failure.code === 'network' || failure.code === 'timeout'
-        ? m.network
-        : failure.code === 'application_create_error'
-          ? m.createError
-          : failure.code === 'flexiti_unavailable'
-            ? m.unavailable
-            : failure.code.startsWith('session_') || failure.code === 'no_session'
-              ? m.session
-              : m.generic;
     return html`<div class="alert" part="alert" role="alert">
       <h3>${m.title}</h3>
-      <p>${reason} ${failure.retryable ? m.keepAnswers : nothing}</p>
+      <p>${failureReason(failure, m)} ${failure.retryable ? m.keepAnswers : nothing}</p>
     </div>`;
   }
 

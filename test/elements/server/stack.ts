@@ -77,6 +77,8 @@ export interface WireFaults {
   failNext?: number;
   dropNext?: number;
   dropResponseNext?: number;
+  /** The next matching request gets this documented Flexiti error instead of being processed. */
+  answerNext?: { status: number; error: string };
   match?: string;
 }
 
@@ -114,6 +116,7 @@ function toFaults(wire: WireFaults): SandboxFaults {
     if (typeof value !== 'number' || !Number.isFinite(value)) throw new TypeError(`faults.${key} must be a number`);
     faults[key] = value;
   }
+  if (wire.answerNext !== undefined) faults.answerNext = { status: Number(wire.answerNext.status), error: String(wire.answerNext.error) };
   if (wire.match !== undefined) faults.match = new RegExp(wire.match);
   return faults;
 }

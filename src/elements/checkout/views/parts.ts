@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { FieldText } from '../../../i18n/messages.js';
+import { failureReason } from '../../shared/failure.js';
 import type { CheckoutView } from './context.js';
 
 /** A step's heading: focused when the step opens, for keyboard and screen reader users. */
@@ -13,8 +14,7 @@ export function failure(view: CheckoutView) {
   const f = view.failure;
   if (!f) return nothing;
   const m = view.messages.failure;
-  const reason = f.code === 'network' || f.code === 'timeout' ? m.network : f.code === 'flexiti_unavailable' ? m.unavailable : m.generic;
-  return html`<div class="alert" part="alert" role="alert"><p>${reason} ${f.retryable ? m.keepAnswers : nothing}</p></div>`;
+  return html`<div class="alert" part="alert" role="alert"><p>${failureReason(f, m)} ${f.retryable ? m.keepAnswers : nothing}</p></div>`;
 }
 
 /** A message about the step as a whole. */

@@ -1,5 +1,6 @@
 import { html } from 'lit';
-import { termCost, type PlanChoice, type PlansResponse } from '../../../schemas/index.js';
+import type { PlanChoice, PlansResponse } from '../../../schemas/index.js';
+import { termCost } from '../../../schemas/plan-cost.js';
 import { planKey } from '../machine.js';
 import type { CheckoutView } from './context.js';
 import { failure, heading, notice } from './parts.js';
