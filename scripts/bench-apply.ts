@@ -1,7 +1,11 @@
 /**
- * Benchmark (not a test): how long `<flexiti-apply>` takes from being connected to the page to
- * an interactive form (session from `token-url`, form values from the handler and the sandbox,
- * every field rendered), in Chromium, with the script-tag bundle. Run `npm run build` first.
+ * Benchmark (not a test), in Chromium with the script-tag bundle (run `npm run build` first):
+ *
+ * 1. navigation → interactive form: `/apply.html` against a static page with the same 26 fields
+ *    and nothing to fetch (the floor), loaded one after the other round by round, each from a
+ *    fresh cache, over the same local server; the ratio of the medians is the figure (target ≤ 2×);
+ * 2. how long `<flexiti-apply>` takes from being connected to the page to an interactive form
+ *    (session from `token-url`, form values from the handler and the sandbox, every field rendered).
  *
  *   npm run bench:apply -- [runs=30]
  */
@@ -12,7 +16,17 @@ import { createDemoApp } from '../demo/app.js';
 
 const runs = Number(process.argv[2] ?? 30);
 let origin = '';
-const server = serve({ fetch: (request, env) => demo.app.fetch(request, env), port: 0, hostname: '127.0.0.1' });
+/** The floor: the same fields as plain HTML, already in the page. */
+const FIELDS = ['amountRequested', 'salutation', 'firstName', 'middleName', 'lastName', 'dob', 'email', 'phone', 'address1', 'address2', 'city', 'province', 'postalCode', 'govIdType', 'govIdIssuedBy', 'govIdNumber', 'govIdExpiry', 'sin', 'personalIncome', 'householdIncome', 'housingType', 'occupation', 'employer', 'securityQuestion', 'personalIdWord', 'termsAccepted'];
+const STATIC_PAGE = `<!doctype html><html lang="en-CA"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>floor</title></head><body><form>${FIELDS.map(
+  (name) => `<p><label for="f-${name}">${name}</label><input id="f-${name}" name="${name}"></p>`,
+).join('')}<button>Apply</button></form></body></html>`;
+
+const server = serve({
+  fetch: (request, env) => (new URL(request.url).pathname === '/bench/floor.html' ? new Response(STATIC_PAGE, { headers: { 'content-type': 'text/html' } }) : demo.app.fetch(request, env)),
+  port: 0,
+  hostname: '127.0.0.1',
+});
 await new Promise((resolve) => server.once('listening', resolve));
 origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const demo = createDemoApp({ origin, unlimited: true });
@@ -22,6 +36,33 @@ const browser = await puppeteer.launch({
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
 });
+// 1. Navigation → interactive form, the element's page against the static floor.
+const INTERACTIVE = {
+  element: `(() => { const root = document.querySelector('flexiti-apply')?.shadowRoot; return !!(root && root.querySelector('#f-province option[value="QC"]') && root.querySelector('#f-personalIdWord')); })()`,
+  floor: `!!document.querySelector('#f-personalIdWord')`,
+};
+async function navigate(path: string, ready: string): Promise<number> {
+  const fresh = await browser.newPage();
+  await fresh.setCacheEnabled(false);
+  await fresh.goto(`${origin}${path}`, { waitUntil: 'domcontentloaded' });
+  await fresh.waitForFunction(ready, { polling: 'raf', timeout: 30_000 });
+  const ms = (await fresh.evaluate('performance.now()')) as number;
+  await fresh.close();
+  return ms;
+}
+const navigation = { element: [] as number[], floor: [] as number[] };
+for (let i = 0; i < Math.max(5, Math.floor(runs / 2)) + 2; i++) {
+  const element = await navigate('/apply.html', INTERACTIVE.element);
+  const floor = await navigate('/bench/floor.html', INTERACTIVE.floor);
+  if (i >= 2) navigation.element.push(element), navigation.floor.push(floor);
+}
+const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+console.log(`navigation → interactive form, Chromium, ${navigation.element.length} rounds, no cache`);
+console.log(
+  `<flexiti-apply> p50 ${median(navigation.element).toFixed(1)} ms · static floor p50 ${median(navigation.floor).toFixed(1)} ms · ratio ${(median(navigation.element) / median(navigation.floor)).toFixed(2)}× (target ≤ 2×)`,
+);
+
+// 2. Connected → interactive, on a warm page.
 const page = await browser.newPage();
 await page.goto(`${origin}/apply.html`, { waitUntil: 'networkidle0' });
 
