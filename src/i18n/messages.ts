@@ -1,4 +1,4 @@
-import type { ApplicationField, FieldErrorCode } from '../schemas/index.js';
+import type { ApplicationField, FieldErrorCode, HOUSING_TYPES, OCCUPATIONS } from '../schemas/index.js';
 
 /**
  * Every string the elements show, as one typed dictionary per language. Messages with values
@@ -32,8 +32,9 @@ export interface Messages {
   };
   fields: Record<ApplicationField, FieldText>;
   choose: string;
-  housingTypes: Record<'Own' | 'Rent' | 'Parents' | 'Other', string>;
-  occupations: Record<'FE' | 'PE' | 'SE' | 'RE' | 'ST' | 'HM' | 'UE' | 'OT', string>;
+  /** One label per value the schema allows: a value added there must be named here. */
+  housingTypes: Record<(typeof HOUSING_TYPES)[number], string>;
+  occupations: Record<(typeof OCCUPATIONS)[number], string>;
   termsRegion: string;
   termsNeedProvince: string;
 
