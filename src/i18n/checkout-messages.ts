@@ -1,6 +1,6 @@
 import type { FieldText } from './messages.js';
 
-/** The strings only `<flexiti-checkout>` shows, one dictionary per language. */
+/** The strings only `<flexiti-checkout>` shows: the `checkout` section of each language's dictionary (`Messages`). */
 export interface CheckoutMessages {
   title: string;
   orderTotal: string;

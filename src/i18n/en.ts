@@ -1,3 +1,4 @@
+import { checkoutEn } from './checkout-en.js';
 import type { Messages } from './messages.js';
 
 export const en: Messages = {
@@ -146,4 +147,6 @@ export const en: Messages = {
     text: 'Flexiti found an account in your name. Pay with your existing FlexitiCard, or call Flexiti at 1-877-259-3750 for help.',
   },
   flexitiSays: 'Message from Flexiti',
+
+  checkout: checkoutEn,
 };

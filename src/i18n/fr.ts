@@ -1,3 +1,4 @@
+import { checkoutFr } from './checkout-fr.js';
 import type { Messages } from './messages.js';
 
 export const fr: Messages = {
@@ -146,4 +147,6 @@ export const fr: Messages = {
     text: 'Flexiti a trouvé un compte à votre nom. Payez avec votre FlexitiCard actuelle ou appelez Flexiti au 1 877 259-3750 pour obtenir de l’aide.',
   },
   flexitiSays: 'Message de Flexiti',
+
+  checkout: checkoutFr,
 };

@@ -1,3 +1,4 @@
+import type { CheckoutMessages } from './checkout-messages.js';
 import type { ApplicationField, FieldErrorCode, HOUSING_TYPES, OCCUPATIONS } from '../schemas/index.js';
 
 /**
@@ -104,4 +105,7 @@ export interface Messages {
     text: string;
   };
   flexitiSays: string;
+
+  /** What only `<flexiti-checkout>` says. */
+  checkout: CheckoutMessages;
 }

@@ -9,8 +9,6 @@ import { FlexitiDeclinedEvent } from '../../events/flexiti-declined.js';
 import { FlexitiErrorEvent } from '../../events/flexiti-error.js';
 import { LOOKUP_INELIGIBLE_CODES } from '../../schemas/codes.js';
 import type { Lang, PlanChoice, VerifyMethod } from '../../schemas/index.js';
-import { checkoutEn } from '../../i18n/checkout-en.js';
-import { checkoutFr } from '../../i18n/checkout-fr.js';
 import type { CheckoutMessages } from '../../i18n/checkout-messages.js';
 import { ApplicationFlow } from '../shared/application-flow.js';
 import { defineElement, setState } from '../shared/define.js';
@@ -167,9 +165,9 @@ export class FlexitiCheckout extends LitElement {
   private readonly internals = this.attachInternals();
   private readonly connection = new SessionController(this, 'checkout');
 
-  /** The checkout's own strings; the shared ones come from the locale controller. */
+  /** The checkout's own words: its section of the language's one dictionary. */
   private get texts(): CheckoutMessages {
-    return this.locale.lang === 'fr-CA' ? checkoutFr : checkoutEn;
+    return this.locale.messages.checkout;
   }
 
   private readonly application: ApplicationFlow = new ApplicationFlow(this, {
