@@ -70,7 +70,7 @@ describe('<flexiti-apply>', function () {
     for (const name of ['amountRequested', 'salutation', 'firstName', 'dob', 'email', 'phone', 'address1', 'city', 'province', 'postalCode', 'personalIncome', 'householdIncome', 'housingType', 'occupationId', 'occupationTitle', 'govIdType', 'sin', 'securityQuestionId', 'securityAnswer', 'personalIdWord', 'termsAccepted']) {
       expect(hasField(el, name), name).to.equal(true);
     }
-    expect(field(el, 'amountRequested').value).to.equal('1500');
+    expect(field(el, 'amountRequested').value).to.equal('1,500');
     expect(field(el, 'firstName').getAttribute('autocomplete')).to.equal('given-name');
     expect(field(el, 'postalCode').getAttribute('autocomplete')).to.equal('postal-code');
     expect(field(el, 'dob').getAttribute('autocomplete')).to.equal('bday');
@@ -82,9 +82,14 @@ describe('<flexiti-apply>', function () {
 
   it('follows a changed amount until the shopper types one', async () => {
     const el = await mount({ amount: 1500 });
-    el.amount = 1800;
+    el.amount = 1800.5;
     await el.updateComplete;
-    expect(field(el, 'amountRequested').value).to.equal('1800');
+    expect(field(el, 'amountRequested').value).to.equal('1,800.50');
+    // The prefilled amount follows the language: French writes it 1 800,50.
+    el.lang = 'fr-CA';
+    await waitFor(() => field(el, 'amountRequested').value === '1\u00a0800,50', 'the French amount');
+    el.lang = 'en-CA';
+    await waitFor(() => field(el, 'amountRequested').value === '1,800.50', 'the English amount again');
     await set(el, 'amountRequested', '2100');
     el.amount = 900;
     await el.updateComplete;
@@ -146,6 +151,17 @@ describe('<flexiti-apply>', function () {
     expect(parseMoney('')).to.equal(undefined);
     expect(parseMoney('12.345')).to.equal('12.345');
     expect(parseMoney('abc')).to.equal('abc');
+    // A minus sign is read, so that the message says what is wrong with the amount.
+    expect(parseMoney('-5')).to.equal(-5);
+    expect(parseMoney('\u22121 234,50')).to.equal(-1234.5);
+  });
+
+  it('says a negative amount must be more than zero, on the field', async () => {
+    const el = await mount();
+    await set(el, 'amountRequested', '-50');
+    await waitFor(() => root(el).querySelector('#f-amountRequested-error'), 'the amount error');
+    expect(root(el).querySelector('#f-amountRequested-error')!.textContent).to.contain('greater than zero');
+    expect(field(el, 'amountRequested').value).to.equal('-50');
   });
 
   it('validates on blur with a message on the field', async () => {

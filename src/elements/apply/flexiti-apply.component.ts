@@ -3,6 +3,7 @@ import { LocaleController } from '../../controllers/locale-controller.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { isProvince } from '../../schemas/index.js';
 import { ApplicationFlow } from '../shared/application-flow.js';
+import { formatAmount } from '../shared/application-form.js';
 import { defineElement, setState } from '../shared/define.js';
 import { SanitizedHtml } from '../shared/sanitize.js';
 import { buttonStyles, decisionStyles, formStyles, panelStyles, tokens } from '../shared/styles.js';
@@ -114,8 +115,9 @@ export class FlexitiApply extends LitElement {
   theme: 'auto' | 'light' | 'dark' = 'auto';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('amount') && this.amount !== undefined && this.amount > 0) {
-      this.flow.form.prefill({ amountRequested: String(this.amount) });
+    // Written as the shopper's language writes it, and again when the language changes, until they type their own.
+    if (this.amount !== undefined && this.amount > 0) {
+      this.flow.form.prefill({ amountRequested: formatAmount(this.amount, this.locale.lang) });
     }
     if (changed.has('province') && isProvince(this.province.toUpperCase())) {
       this.flow.form.prefill({ province: this.province.toUpperCase() });

@@ -11,6 +11,7 @@ import { LOOKUP_INELIGIBLE_CODES } from '../../schemas/codes.js';
 import type { Lang, PlanChoice, VerifyMethod } from '../../schemas/index.js';
 import type { CheckoutMessages } from '../../i18n/checkout-messages.js';
 import { ApplicationFlow } from '../shared/application-flow.js';
+import { formatAmount } from '../shared/application-form.js';
 import { defineElement, setState } from '../shared/define.js';
 import { SanitizedHtml } from '../shared/sanitize.js';
 import { buttonStyles, decisionStyles, formStyles, panelStyles, tokens } from '../shared/styles.js';
@@ -298,7 +299,7 @@ export class FlexitiCheckout extends LitElement {
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const amount = this.orderAmount;
-    if (amount) this.application.form.prefill({ amountRequested: String(amount) });
+    if (amount) this.application.form.prefill({ amountRequested: formatAmount(amount, this.locale.lang) });
     const busy = [this.lookupTask, this.verifyTask, this.plansTask, this.purchaseTask].some((t) => t.status === TaskStatus.PENDING);
     setState(this.internals, 'pending', busy || this.application.busy);
   }

@@ -140,12 +140,18 @@ export const emptyForm = (): FormState => ({
 
 /** `1 234,56`, `$1,234.56`, `1234.5` → 1234.56; empty → undefined; anything else stays text (invalid). */
 export function parseMoney(value: string): number | string | undefined {
-  const trimmed = value.replace(/[\s\u00a0\u202f$]/g, '');
+  const trimmed = value.replace(/[\s\u00a0\u202f$]/g, '').replace(/^[\u2212\u2013]/, '-');
   if (trimmed === '') return undefined;
-  const normalised = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed)
+  const normalised = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed)
     ? trimmed.replace(/,/g, '')
     : trimmed.replace(',', '.');
-  return /^\d+(\.\d{1,2})?$/.test(normalised) ? Number(normalised) : value;
+  // A minus sign is read, so that the schema says what is wrong with the amount rather than "check this value".
+  return /^-?\d+(\.\d{1,2})?$/.test(normalised) ? Number(normalised) : value;
+}
+
+/** An amount as the shopper's language writes it, for a prefilled field: `1,249.99`, `1 249,99`. */
+export function formatAmount(amount: number, lang: string): string {
+  return new Intl.NumberFormat(lang, { minimumFractionDigits: amount % 1 ? 2 : 0, maximumFractionDigits: 2 }).format(amount);
 }
 
 /** `1988/07/24`, `1988 07 24` → `1988-07-24`. */
