@@ -3,6 +3,7 @@ import type { CheckoutMessages } from './checkout-messages.js';
 export const checkoutEn: CheckoutMessages = {
   title: 'Pay with Flexiti',
   orderTotal: 'Order total',
+  colon: ': ',
   intro: 'Pay over time with Flexiti financing.',
   haveAccount: 'I have a Flexiti account',
   applyNow: 'Apply now',

@@ -3,6 +3,7 @@ import type { CheckoutMessages } from './checkout-messages.js';
 export const checkoutFr: CheckoutMessages = {
   title: 'Payer avec Flexiti',
   orderTotal: 'Total de la commande',
+  colon: '\u00a0: ',
   intro: 'Étalez vos paiements grâce au financement Flexiti.',
   haveAccount: 'J’ai un compte Flexiti',
   applyNow: 'Faire une demande',

@@ -4,6 +4,8 @@ import type { FieldText } from './messages.js';
 export interface CheckoutMessages {
   title: string;
   orderTotal: string;
+  /** What follows a label in a sentence: `: ` in English, a no-break space and `: ` in French. */
+  colon: string;
   intro: string;
   haveAccount: string;
   applyNow: string;

@@ -5,7 +5,7 @@ export const en: Messages = {
   lang: 'en-CA',
   optional: 'optional',
   loading: 'Loading…',
-  sandboxBadge: 'Test mode: no real application is made',
+  sandboxBadge: 'Test mode: no real credit, no real payment',
 
   sections: {
     amount: 'How much credit would you like?',

@@ -5,7 +5,7 @@ export const fr: Messages = {
   lang: 'fr-CA',
   optional: 'facultatif',
   loading: 'Chargement…',
-  sandboxBadge: 'Mode test : aucune demande réelle n’est envoyée',
+  sandboxBadge: 'Mode test\u00a0: aucun crédit ni paiement réel',
 
   sections: {
     amount: 'Quel montant de crédit souhaitez-vous ?',

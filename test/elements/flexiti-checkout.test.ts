@@ -4,7 +4,7 @@
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/flexiti-checkout.js';
 import type { FlexitiCheckout } from '../../src/elements/checkout/flexiti-checkout.component.js';
-import { applicant, fill, nextEvent, recordEvents, root, termsReady, text, waitFor } from './helpers/form.js';
+import { applicant, container, fill, nextEvent, recordEvents, root, termsReady, text, waitFor } from './helpers/form.js';
 import { ALEX, CODE, at, button, choosePlan, confirm, identify, newReference, press, sessionUrl, started, type } from './helpers/checkout.js';
 import { flexitiServer } from './helpers/server.js';
 
@@ -112,6 +112,8 @@ describe('<flexiti-checkout>', function () {
   it('finds a Quebec account by account number and speaks French', async () => {
     const el = await mount({ lang: 'fr-CA', amount: 900 });
     expect(text(el)).to.contain('900,00 $');
+    // French typography: a no-break space before the colon.
+    expect(root(el).querySelector('header')!.textContent).to.contain('Total de la commande\u00a0: ');
     await press(el, /J’ai un compte Flexiti|compte Flexiti/);
     await at(el, 'identify');
     const radios = root(el).querySelectorAll<HTMLInputElement>('input[name="by"]');
@@ -180,6 +182,19 @@ describe('<flexiti-checkout>', function () {
     await press(el, /Find my account/);
     await waitFor(() => /could not find/.test(root(el).querySelector('#f-number-error')?.textContent ?? ''), 'not found');
     expect(root(el).querySelector<HTMLInputElement>('#f-number')!.value).to.equal('6374 9899 9999 9999');
+    await expect(el).to.be.accessible();
+  });
+
+  it('stacks its buttons at one width when it is phone-narrow', async () => {
+    const narrow = container();
+    narrow.style.width = '375px';
+    const el = await fixture<FlexitiCheckout>(html`<flexiti-checkout token-url=${sessionUrl(250, newReference())} lang="en-CA"></flexiti-checkout>`, { parentNode: narrow });
+    await started(el);
+    await press(el, /I have a Flexiti account/);
+    await at(el, 'identify');
+    const widths = [...root(el).querySelectorAll<HTMLButtonElement>('.actions button')].map((b) => Math.round(b.getBoundingClientRect().width));
+    expect(widths.length).to.be.greaterThan(2);
+    expect(new Set(widths).size, widths.join(', ')).to.equal(1);
     await expect(el).to.be.accessible();
   });
 

@@ -391,7 +391,7 @@ export class FlexitiCheckout extends LitElement {
       <div class="visually-hidden" role="status" aria-live="polite">${this.status || this.application.status}</div>
       <header class="panel" part="header">
         <h2>${this.texts.title}</h2>
-        ${amount !== undefined ? html`<p>${this.texts.orderTotal}: <strong>${this.locale.money(amount)}</strong></p>` : nothing}
+        ${amount !== undefined ? html`<p>${this.texts.orderTotal}${this.texts.colon}<strong>${this.locale.money(amount)}</strong></p>` : nothing}
         ${session?.mode === 'sandbox' ? html`<p><span class="badge" part="badge">${m.sandboxBadge}</span></p>` : nothing}
       </header>
       <div part="step">${this.connection.task.render({

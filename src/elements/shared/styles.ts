@@ -236,6 +236,14 @@ export const buttonStyles = css`
     flex-wrap: wrap;
     gap: 0.75rem;
     align-items: center;
+    /* The row's own width, not the screen's, decides: narrow (a phone, a side column), the buttons stack at one width. */
+    container-type: inline-size;
+  }
+
+  @container (max-width: 30rem) {
+    .actions > * {
+      width: 100%;
+    }
   }
 `;
 
