@@ -47,6 +47,7 @@ export const checkoutEn: CheckoutMessages = {
   continue: 'Continue',
   plansTitle: 'Choose how to pay',
   plansLegend: 'Payment plans',
+  morePlans: (count) => `${count} more ways to pay`,
   regular: 'Regular purchase',
   regularDetail: (rate) => `Revolving credit at ${rate} a year`,
   monthly: (payment, term) => `${payment} a month for ${term} months`,

@@ -49,6 +49,7 @@ export const checkoutFr: CheckoutMessages = {
   continue: 'Continuer',
   plansTitle: 'Choisissez votre façon de payer',
   plansLegend: 'Plans de financement',
+  morePlans: (count) => `${count} autres façons de payer`,
   regular: 'Achat courant',
   regularDetail: (rate) => `Crédit renouvelable au taux annuel de ${rate}`,
   monthly: (payment, term) => `${payment} par mois pendant ${term} mois`,

@@ -46,6 +46,7 @@ export interface CheckoutMessages {
   continue: string;
   plansTitle: string;
   plansLegend: string;
+  morePlans: (count: number) => string;
   regular: string;
   regularDetail: (rate: string) => string;
   monthly: (payment: string, term: number) => string;

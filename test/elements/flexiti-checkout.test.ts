@@ -89,6 +89,31 @@ describe('<flexiti-checkout>', function () {
     for (const secret of [ALEX, '6374 9800', '2222']) expect(all).to.not.contain(secret);
   });
 
+  it('shows two plans first and the rest one step away, within two phone screens', async () => {
+    const narrow = container();
+    narrow.style.width = '375px';
+    const el = await fixture<FlexitiCheckout>(html`<flexiti-checkout token-url=${sessionUrl(1249.99, newReference())} lang="en-CA"></flexiti-checkout>`, { parentNode: narrow });
+    await started(el);
+    await identify(el, ALEX);
+    const details = await waitFor(() => root(el).querySelector('details'), 'the other plans');
+    const first = [...root(el).querySelectorAll<HTMLInputElement>('input[name="plan"]')].filter((r) => !details.contains(r));
+    // No interest at the lowest monthly payment, and the lowest monthly payment of all.
+    expect(first.map((r) => r.value)).to.deep.equal(['5:40', '2:60']);
+    expect(first[0]!.closest('label')!.textContent).to.contain('$1,249.99 repaid in all: no interest, no fees');
+    expect(details.open).to.equal(false);
+    const others = root(el).querySelectorAll('details input[name="plan"]').length;
+    expect(details.querySelector('summary')!.textContent).to.equal(`${others} more ways to pay`);
+    const height = Math.round(el.getBoundingClientRect().height);
+    console.log(`plan step at 375 px: ${height} px, ${first.length} plans shown, ${others} more one step away`);
+    expect(height).to.be.lessThanOrEqual(1600);
+    await expect(el).to.be.accessible();
+    details.querySelector('summary')!.click();
+    await waitFor(() => details.open, 'the other plans open');
+    await expect(el).to.be.accessible();
+    await choosePlan(el, '4:3');
+    await at(el, 'review');
+  });
+
   it('says what each plan costs in all, or what is left when its promotion ends, and repeats it on the review', async () => {
     const el = await mount({ amount: 1249.99 });
     await identify(el, ALEX);

@@ -59,6 +59,7 @@ export type CheckoutStep = Step;
  * @csspart terms - The scrollable terms and conditions.
  * @csspart plans - The payment plans (a radio group).
  * @csspart plan - One plan and term.
+ * @csspart more-plans - The other plans, one step away (a disclosure).
  * @csspart disclosure - A rate or fee message Flexiti requires to be shown.
  * @csspart review - The purchase summary before confirming.
  * @csspart button - Every button.

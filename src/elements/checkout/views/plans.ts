@@ -10,6 +10,9 @@ export interface PlanOption {
   title: string;
   detail: string;
   disclosures: string[];
+  /** Equal payments: the monthly payment, and whether the plan costs nothing beyond the price. */
+  monthly?: number;
+  free?: boolean;
 }
 
 /**
@@ -39,6 +42,7 @@ export function planOptions(view: CheckoutView, plans: PlansResponse): PlanOptio
           title: plan.name,
           detail: detail.join(' · '),
           disclosures: [term.rateMessage, ...fees(term.fees)].filter(Boolean),
+          ...(cost.kind === 'equal' ? { monthly: cost.monthlyPayment, free: cost.costOfBorrowing === 0 } : {}),
         };
       }),
     ),
@@ -64,30 +68,41 @@ export function plansView(view: CheckoutView) {
   </section>`;
 }
 
+/**
+ * A few options first — the lowest monthly payment with no interest, and the lowest monthly payment
+ * of all — each with what it costs; every other way to pay one step away, grouped by plan.
+ */
 function planChoices(view: CheckoutView, plans: PlansResponse) {
   const c = view.texts;
   const chosen = view.state.plan;
-  // One group per plan, its terms inside: a long list of terms reads as a few choices.
+  const options = planOptions(view, plans);
+  const byMonthly = options.filter((o) => o.monthly).sort((a, b) => a.monthly! - b.monthly!);
+  const featured = [...new Set([byMonthly.find((o) => o.free), byMonthly[0]])].filter((o) => o !== undefined);
+  const rest = options.filter((o) => !featured.includes(o));
   const groups = new Map<string, PlanOption[]>();
-  for (const option of planOptions(view, plans)) groups.set(option.title, [...(groups.get(option.title) ?? []), option]);
+  for (const option of rest) groups.set(option.title, [...(groups.get(option.title) ?? []), option]);
   const radio = (o: PlanOption, label: unknown) => html`<label class="plan" part="plan">
     <input type="radio" name="plan" value=${o.key} .checked=${chosen === o.key} @change=${() => view.send({ type: 'choosePlan', plan: o.key })} />
     <span>${label}</span>
     ${o.disclosures.map((d) => html`<p class="disclosure" part="disclosure">${d}</p>`)}
   </label>`;
+  const titled = (o: PlanOption) => radio(o, html`<strong>${o.title}</strong><br />${o.detail}`);
   return html`<form part="form" novalidate @submit=${(e: Event) => (e.preventDefault(), view.send({ type: 'review' }))}>
     <fieldset part="section plans" class="plans">
       <legend part="legend">${c.plansLegend}</legend>
-      ${[...groups].map(([title, options]) =>
-        options.length === 1
-          ? radio(options[0]!, html`<strong>${title}</strong><br />${options[0]!.detail}`)
-          : html`<fieldset class="plans" part="section">
-              <legend class="plan-name">${title}</legend>
-              ${options.map((o) => radio(o, o.detail))}
-            </fieldset>`,
-      )}
+      ${featured.map(titled)}
+      <details class="plans" part="more-plans" ?open=${rest.some((o) => o.key === chosen)}>
+        <summary>${c.morePlans(rest.length)}</summary>
+        ${[...groups].map(([title, list]) =>
+          list.length === 1
+            ? titled(list[0]!)
+            : html`<fieldset class="plans" part="section">
+                <legend class="plan-name">${title}</legend>
+                ${list.map((o) => radio(o, o.detail))}
+              </fieldset>`,
+        )}
+      </details>
     </fieldset>
     ${view.actions(html`<button type="submit" class="primary" part="button submit" ?disabled=${!chosen}>${c.continue}</button>`)}
   </form>`;
 }
-
