@@ -114,7 +114,7 @@ export function checkoutPage(): string {
     </section>
     <aside aria-labelledby="log-title">
       <h2 id="log-title" data-en="Events" data-fr="Événements">Events</h2>
-      <p class="hint" data-en="Test cards: 6374 9800 0000 0001 (normal), …0003 (frozen), …0004 (low credit). Code 2222." data-fr="Cartes d’essai : 6374 9800 0000 0001 (normale), …0003 (gelée), …0004 (peu de crédit). Code 2222.">Test cards: 6374 9800 0000 0001 (normal), …0003 (frozen), …0004 (low credit). Code 2222.</p>
+      <p class="hint" data-en="Test cards: 6374 9800 0000 0001 (normal), …0003 (frozen), …0004 (low credit). Code 2222." data-fr="Cartes d’essai&nbsp;: 6374 9800 0000 0001 (normale), …0003 (gelée), …0004 (peu de crédit). Code 2222.">Test cards: 6374 9800 0000 0001 (normal), …0003 (frozen), …0004 (low credit). Code 2222.</p>
       <ol id="log" class="log" aria-live="polite"></ol>
     </aside>
   </main>`,
@@ -154,7 +154,7 @@ function frameworkPage(framework: 'React' | 'Vue', script: string): string {
     </section>
     <aside aria-labelledby="log-title">
       <h2 id="log-title" data-en="Events" data-fr="Événements">Events</h2>
-      <p class="hint" data-en="What the ${framework} app’s onFlexiti… handlers receive. Test cards: 6374 9800 0000 0001 (normal), …0003 (frozen), …0004 (low credit). Code 2222." data-fr="Ce que reçoivent les gestionnaires onFlexiti… de l’application ${framework}. Cartes d’essai : 6374 9800 0000 0001 (normale), …0003 (gelée), …0004 (peu de crédit). Code 2222.">What the ${framework} app’s onFlexiti… handlers receive. Test cards: 6374 9800 0000 0001 (normal), …0003 (frozen), …0004 (low credit). Code 2222.</p>
+      <p class="hint" data-en="What the ${framework} app’s onFlexiti… handlers receive. Test cards: 6374 9800 0000 0001 (normal), …0003 (frozen), …0004 (low credit). Code 2222." data-fr="Ce que reçoivent les gestionnaires onFlexiti… de l’application ${framework}. Cartes d’essai&nbsp;: 6374 9800 0000 0001 (normale), …0003 (gelée), …0004 (peu de crédit). Code 2222.">What the ${framework} app’s onFlexiti… handlers receive. Test cards: 6374 9800 0000 0001 (normal), …0003 (frozen), …0004 (low credit). Code 2222.</p>
       <ol id="log" class="log" aria-live="polite"></ol>
     </aside>
   </main>`,
