@@ -5,6 +5,7 @@
  * a promotion ends is charged at a rate Flexiti states in words, so that total is not computed.
  * Integer cents throughout; shared by the handler, the elements and the tests.
  */
+import { toCents, toDollars } from './money.js';
 
 /** One term of a plan, as `POST plans` answers it. */
 export interface QuotedTerm {
@@ -49,8 +50,6 @@ export type TermCost =
       payInFullBy: number;
     };
 
-const toCents = (dollars: number): number => Math.round(dollars * 100);
-const toDollars = (cents: number): number => cents / 100;
 
 /**
  * Equal payments with no interest: the price divided by the term, to the cent (half up), as

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { SANDBOX_CLIENT } from '../../sandbox/index.js';
-import { csvDocument, type CsvCell } from './csv.js';
+import { csvDocument, formatCents, type CsvCell } from './csv.js';
 import { centsOf } from './mapping.js';
 import { createFlexitiMerchant, type FlexitiAuthorization, type FlexitiMerchant } from './index.js';
 import { describeFinding, reconcile, reportCsv, type MerchantOrder, type ReconciliationReport } from './report.js';
@@ -237,7 +237,7 @@ function summary(report: ReconciliationReport): string {
 
 /** Columns padded to their widest cell; amounts right-aligned. */
 function table(header: string[], rows: CsvCell[][]): string {
-  const text = (cell: CsvCell) => (cell === null ? '' : typeof cell === 'string' ? cell : (cell.cents / 100).toFixed(2));
+  const text = (cell: CsvCell) => (cell === null ? '' : typeof cell === 'string' ? cell : formatCents(cell.cents));
   const cells = [header, ...rows.map((row) => row.map(text))];
   const widths = header.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
   const numeric = header.map((_, i) => rows.length > 0 && rows.every((row) => row[i] === null || typeof row[i] === 'object'));

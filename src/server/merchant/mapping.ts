@@ -1,5 +1,6 @@
 import { HandlerError } from '../errors.js';
 import { isRecord } from '../flexiti-client.js';
+import { toCents as roundToCents, toDollars } from '../../schemas/money.js';
 import { fromFinancingOption } from '../mapping.js';
 import type {
   FlexitiAuthorization,
@@ -22,9 +23,9 @@ export function toCents(amount: number, field = 'amount'): number {
 }
 
 /** Cents of a Flexiti amount (already exact to the cent, but carried as a float). */
-export const centsOf = (amount: unknown): number => Math.round(Number(amount ?? 0) * 100);
+export const centsOf = (amount: unknown): number => roundToCents(Number(amount ?? 0));
 
-export const dollars = (cents: number): number => cents / 100;
+export const dollars = toDollars;
 
 const list = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isRecord) : []);
 const id = (value: unknown): string => String(value);

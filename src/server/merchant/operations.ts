@@ -188,22 +188,15 @@ export class MerchantOperations {
     }
   }
 
-  /** One operation at a time per authorization, across instances. */
+  /** One operation at a time per authorization, across instances: a claim that is always given back. */
   private async exclusively<T>(authorizationId: string, work: () => Promise<T>): Promise<T> {
-    const key = `merchant-lock:${authorizationId}`;
-    const deadline = Date.now() + 30_000;
-    for (let wait = 25; ; wait = Math.min(wait * 2, 250)) {
-      const claim = await this.deps.state.claims.claim(key, HOLD_MS);
-      if (claim.state === 'claimed') {
-        try {
-          return await work();
-        } finally {
-          await this.deps.state.claims.release(key, claim.token).catch(() => {});
-        }
-      }
-      if (Date.now() > deadline) throw merchantErrors.inProgress();
-      await sleep(wait);
-    }
+    const run = await runOnce<T>(
+      this.deps.state.claims,
+      `merchant-lock:${authorizationId}`,
+      { ttlMs: HOLD_MS, retainMs: 0, waitMs: 30_000, busy: merchantErrors.inProgress },
+      async () => ({ final: false, result: await work() }),
+    );
+    return run.result;
   }
 
   private async perform(op: Operation, fingerprint: string): Promise<Stored> {
