@@ -141,7 +141,8 @@ export default defineConfig({
     sourcemap: true,
     minify: 'oxc',
     // Library builds keep whitespace by default; the script tag wants the smallest file.
-    rolldownOptions: { output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' } },
+    // Shared code stays in the entry (which every page loads first); the dynamic chunks import from it.
+    rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' } },
     lib: {
       entry: 'src/cdn.ts',
       formats: ['es'],

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { en } from '../i18n/en.js';
-import { fr } from '../i18n/fr.js';
-import type { Messages } from '../i18n/messages.js';
+import { commonEn } from '../i18n/common-en.js';
+import { commonFr } from '../i18n/common-fr.js';
+import type { CommonMessages } from '../i18n/messages.js';
 import type { Lang } from '../schemas/index.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -42,8 +42,9 @@ export class LocaleController implements ReactiveController {
     return toLang(document.documentElement.lang);
   }
 
-  get messages(): Messages {
-    return this.lang === 'fr-CA' ? fr : en;
+  /** What every element says; each part brings the rest of its own words (the application loads its with it). */
+  get messages(): CommonMessages {
+    return this.lang === 'fr-CA' ? commonFr : commonEn;
   }
 
   money(amount: number): string {

@@ -1,11 +1,9 @@
-import { checkoutEn } from './checkout-en.js';
+import { commonEn } from './common-en.js';
 import type { Messages } from './messages.js';
 
 export const en: Messages = {
-  lang: 'en-CA',
+  ...commonEn,
   optional: 'optional',
-  loading: 'Loading…',
-  sandboxBadge: 'Test mode: no real credit, no real payment',
 
   sections: {
     amount: 'How much credit would you like?',
@@ -89,23 +87,12 @@ export const en: Messages = {
 
   submit: 'Apply',
   submitting: 'Sending your application…',
-  retry: 'Try again',
 
   status: {
     submitting: 'Sending your application to Flexiti.',
     loadingTerms: 'Loading the terms and conditions.',
   },
 
-  failure: {
-    title: 'Your application was not sent',
-    network: 'We could not reach the store. Check your connection.',
-    unavailable: 'Flexiti is not answering right now.',
-    createError: 'Flexiti could not create your application right now.',
-    session: 'Your session ended.',
-    generic: 'Something went wrong.',
-    keepAnswers: 'Your answers are kept. You can try again.',
-    loadFailed: 'The application could not be loaded.',
-  },
 
   approved: {
     title: 'You are approved',
@@ -147,6 +134,4 @@ export const en: Messages = {
     text: 'Flexiti found an account in your name. Pay with your existing FlexitiCard, or call Flexiti at 1-877-259-3750 for help.',
   },
   flexitiSays: 'Message from Flexiti',
-
-  checkout: checkoutEn,
 };

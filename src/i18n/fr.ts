@@ -1,11 +1,9 @@
-import { checkoutFr } from './checkout-fr.js';
+import { commonFr } from './common-fr.js';
 import type { Messages } from './messages.js';
 
 export const fr: Messages = {
-  lang: 'fr-CA',
+  ...commonFr,
   optional: 'facultatif',
-  loading: 'Chargement…',
-  sandboxBadge: 'Mode test\u00a0: aucun crédit ni paiement réel',
 
   sections: {
     amount: 'Quel montant de crédit souhaitez-vous ?',
@@ -89,23 +87,12 @@ export const fr: Messages = {
 
   submit: 'Envoyer ma demande',
   submitting: 'Envoi de votre demande…',
-  retry: 'Réessayer',
 
   status: {
     submitting: 'Envoi de votre demande à Flexiti.',
     loadingTerms: 'Chargement des conditions générales.',
   },
 
-  failure: {
-    title: 'Votre demande n’a pas été envoyée',
-    network: 'Nous n’avons pas pu joindre le commerçant. Vérifiez votre connexion Internet.',
-    unavailable: 'Flexiti ne répond pas pour le moment.',
-    createError: 'Flexiti ne peut pas créer votre demande pour le moment.',
-    session: 'Votre session a pris fin.',
-    generic: 'Une erreur s’est produite.',
-    keepAnswers: 'Vos réponses ont été conservées. Vous pouvez réessayer.',
-    loadFailed: 'Le formulaire de demande n’a pas pu être chargé.',
-  },
 
   approved: {
     title: 'Votre demande est approuvée',
@@ -147,6 +134,4 @@ export const fr: Messages = {
     text: 'Flexiti a trouvé un compte à votre nom. Payez avec votre FlexitiCard actuelle ou appelez Flexiti au 1 877 259-3750 pour obtenir de l’aide.',
   },
   flexitiSays: 'Message de Flexiti',
-
-  checkout: checkoutFr,
 };

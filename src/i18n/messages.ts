@@ -13,11 +13,30 @@ export interface FieldText {
   required?: string;
 }
 
-export interface Messages {
+/** What every element shows, whatever it does: loaded with the element itself. */
+export interface CommonMessages {
   lang: 'en-CA' | 'fr-CA';
-  optional: string;
   loading: string;
   sandboxBadge: string;
+  retry: string;
+  failure: {
+    title: string;
+    network: string;
+    unavailable: string;
+    createError: string;
+    session: string;
+    generic: string;
+    keepAnswers: string;
+    loadFailed: string;
+  };
+
+  /** What only `<flexiti-checkout>` says. */
+  checkout: CheckoutMessages;
+}
+
+/** The credit application's words: loaded with the application. */
+export interface Messages extends CommonMessages {
+  optional: string;
 
   sections: {
     amount: string;
@@ -46,23 +65,11 @@ export interface Messages {
 
   submit: string;
   submitting: string;
-  retry: string;
 
   /** Status announced in the polite live region. */
   status: {
     submitting: string;
     loadingTerms: string;
-  };
-
-  failure: {
-    title: string;
-    network: string;
-    unavailable: string;
-    createError: string;
-    session: string;
-    generic: string;
-    keepAnswers: string;
-    loadFailed: string;
   };
 
   approved: {
@@ -105,7 +112,4 @@ export interface Messages {
     text: string;
   };
   flexitiSays: string;
-
-  /** What only `<flexiti-checkout>` says. */
-  checkout: CheckoutMessages;
 }

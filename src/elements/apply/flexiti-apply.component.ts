@@ -2,10 +2,9 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { SessionController } from '../../controllers/session-controller.js';
 import { isProvince } from '../../schemas/index.js';
-import { ApplicationFlow } from '../shared/application-flow.js';
-import { formatAmount } from '../shared/application-form.js';
+import type { ApplicationFlow } from '../shared/application-flow.js';
 import { defineElement, setState } from '../shared/define.js';
-import { SanitizedHtml } from '../shared/sanitize.js';
+import { loadApplication } from '../shared/load-application.js';
 import { buttonStyles, decisionStyles, formStyles, panelStyles, tokens } from '../shared/styles.js';
 
 /**
@@ -89,12 +88,9 @@ export class FlexitiApply extends LitElement {
   private readonly internals = this.attachInternals();
   private readonly connection = new SessionController(this, 'apply');
 
-  private readonly flow: ApplicationFlow = new ApplicationFlow(this, {
-    flow: 'apply',
-    locale: this.locale,
-    html: new SanitizedHtml(),
-    connection: this.connection,
-  });
+  /** The application itself: a chunk of its own, loaded as soon as the element is on the page. */
+  private flow: ApplicationFlow | undefined;
+  private loadFailed = false;
 
   /** Where to get a session: the merchant handler's `POST session` route. */
   tokenUrl = '';
@@ -114,27 +110,54 @@ export class FlexitiApply extends LitElement {
   /** `light`, `dark`, or `auto` (follow `prefers-color-scheme`). */
   theme: 'auto' | 'light' | 'dark' = 'auto';
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  /** The application's chunk loads while the session and form values are on their way. */
+  private async load() {
+    if (this.flow) return;
+    this.loadFailed = false;
+    try {
+      const { ApplicationFlow } = await loadApplication();
+      this.flow ??= new ApplicationFlow(this, { flow: 'apply', locale: this.locale, connection: this.connection });
+      this.prefill(true);
+    } catch {
+      this.loadFailed = true;
+    }
+    this.requestUpdate();
+  }
+
+  private prefill(all: boolean, changed?: PropertyValues<this>) {
+    const flow = this.flow;
+    if (!flow) return;
     // Written as the shopper's language writes it, and again when the language changes, until they type their own.
-    if (this.amount !== undefined && this.amount > 0) {
-      this.flow.form.prefill({ amountRequested: formatAmount(this.amount, this.locale.lang) });
-    }
-    if (changed.has('province') && isProvince(this.province.toUpperCase())) {
-      this.flow.form.prefill({ province: this.province.toUpperCase() });
-    }
-    setState(this.internals, 'pending', this.flow.busy);
-    setState(this.internals, 'decided', this.flow.decision !== undefined);
+    if (this.amount !== undefined && this.amount > 0) flow.prefillAmount(this.amount);
+    if ((all || changed?.has('province')) && isProvince(this.province.toUpperCase())) flow.form.prefill({ province: this.province.toUpperCase() });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.prefill(false, changed);
+    setState(this.internals, 'pending', this.flow?.busy ?? false);
+    setState(this.internals, 'decided', this.flow?.decision !== undefined);
   }
 
   override render() {
+    const m = this.locale.messages;
     // The language goes on the content, not on the host: a page without one still tells
     // assistive technology what language the element speaks.
     return html`<div class="content" lang=${this.locale.lang}>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.flow.status}</div>
-      ${this.connection.task.value?.mode === 'sandbox'
-        ? html`<p><span class="badge" part="badge">${this.locale.messages.sandboxBadge}</span></p>`
-        : nothing}
-      ${this.flow.render()}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.flow?.status ?? ''}</div>
+      ${this.connection.task.value?.mode === 'sandbox' ? html`<p><span class="badge" part="badge">${m.sandboxBadge}</span></p>` : nothing}
+      ${this.flow
+        ? this.flow.render()
+        : this.loadFailed
+          ? html`<div class="alert" part="alert" role="alert">
+              <p>${m.failure.loadFailed}</p>
+              <button type="button" class="secondary" part="button" @click=${() => this.load()}>${m.retry}</button>
+            </div>`
+          : html`<p>${m.loading}</p>`}
     </div>`;
   }
 }

@@ -10,10 +10,9 @@ import { FlexitiErrorEvent } from '../../events/flexiti-error.js';
 import { LOOKUP_INELIGIBLE_CODES } from '../../schemas/codes.js';
 import type { Lang, PlanChoice, VerifyMethod } from '../../schemas/index.js';
 import type { CheckoutMessages } from '../../i18n/checkout-messages.js';
-import { ApplicationFlow } from '../shared/application-flow.js';
-import { formatAmount } from '../shared/application-form.js';
+import type { ApplicationFlow } from '../shared/application-flow.js';
 import { defineElement, setState } from '../shared/define.js';
-import { SanitizedHtml } from '../shared/sanitize.js';
+import { loadApplication } from '../shared/load-application.js';
 import { buttonStyles, decisionStyles, formStyles, panelStyles, tokens } from '../shared/styles.js';
 import { backFrom, codeProblem, initialState, numberProblem, planOf, transition, type CheckoutEvent, type CheckoutState, type Step } from './machine.js';
 import type { CheckoutView } from './views/context.js';
@@ -172,27 +171,46 @@ export class FlexitiCheckout extends LitElement {
     return this.locale.messages.checkout;
   }
 
-  private readonly application: ApplicationFlow = new ApplicationFlow(this, {
-    flow: 'checkout',
-    locale: this.locale,
-    html: new SanitizedHtml(),
-    connection: this.connection,
-    renderApprovedActions: (approval) => {
-      const amount = this.orderAmount;
-      // A new limit that cannot cover the order is said on the approval itself, with the way out.
-      if (amount !== undefined && approval.availableCredit < amount) {
-        return html`<div class="alert" part="alert" role="alert">
-            <p>${this.texts.shortApplicant(this.locale.money(approval.creditLimit))}</p>
-          </div>
-          ${this.actions(undefined)}`;
-      }
-      return html`<div class="actions">
-        <button class="primary" part="button submit" @click=${() => this.send({ type: 'applied', receipt: approval.receipt, cardLast4: approval.cardLast4 })}>
-          ${this.texts.continueToPlans}
-        </button>
-      </div>`;
-    },
-  });
+  /** A new shopper's application: a chunk of its own, loaded on "Apply now" (started early on intent). */
+  private application: ApplicationFlow | undefined;
+  private applicationLoad: Promise<void> | undefined;
+  private applicationFailed = false;
+
+  private loadApplication(): Promise<void> {
+    this.applicationFailed = false;
+    return (this.applicationLoad ??= loadApplication().then(
+      ({ ApplicationFlow }) => {
+        this.application ??= new ApplicationFlow(this, {
+          flow: 'checkout',
+          locale: this.locale,
+          connection: this.connection,
+          renderApprovedActions: (approval) => this.renderApproval(approval),
+        });
+        this.requestUpdate();
+      },
+      () => {
+        this.applicationLoad = undefined;
+        this.applicationFailed = true;
+        this.requestUpdate();
+      },
+    ));
+  }
+
+  /** What follows a new shopper's approval: the plans, or at once why the new limit cannot pay this order. */
+  private renderApproval(approval: { receipt: string; cardLast4: string; creditLimit: number; availableCredit: number }) {
+    const amount = this.orderAmount;
+    if (amount !== undefined && approval.availableCredit < amount) {
+      return html`<div class="alert" part="alert" role="alert">
+          <p>${this.texts.shortApplicant(this.locale.money(approval.creditLimit))}</p>
+        </div>
+        ${this.actions(undefined)}`;
+    }
+    return html`<div class="actions">
+      <button class="primary" part="button submit" @click=${() => this.send({ type: 'applied', receipt: approval.receipt, cardLast4: approval.cardLast4 })}>
+        ${this.texts.continueToPlans}
+      </button>
+    </div>`;
+  }
 
   /** Where to get a session for the order: the merchant handler's `POST session` route. */
   tokenUrl = '';
@@ -226,6 +244,7 @@ export class FlexitiCheckout extends LitElement {
 
   /** Moves the machine; a new step puts focus on its heading, a new problem on its field. */
   private send(event: CheckoutEvent) {
+    if (event.type === 'apply') void this.loadApplication();
     const before = this.machine;
     const next = transition(before, event);
     if (next === before) return;
@@ -300,9 +319,9 @@ export class FlexitiCheckout extends LitElement {
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const amount = this.orderAmount;
-    if (amount) this.application.form.prefill({ amountRequested: formatAmount(amount, this.locale.lang) });
+    if (amount) this.application?.prefillAmount(amount);
     const busy = [this.lookupTask, this.verifyTask, this.plansTask, this.purchaseTask].some((t) => t.status === TaskStatus.PENDING);
-    setState(this.internals, 'pending', busy || this.application.busy);
+    setState(this.internals, 'pending', busy || (this.application?.busy ?? false));
   }
 
   private fail(error: unknown) {
@@ -376,6 +395,8 @@ export class FlexitiCheckout extends LitElement {
       },
       plans: { failed: plans.status === TaskStatus.ERROR, value: plans.value },
       send: (event) => this.send(event),
+      // Only the module: the form values wait until the shopper actually applies.
+      prefetchApplication: () => void loadApplication().catch(() => {}),
       find: () => this.find(),
       sendCode: (method) => this.sendCode(method),
       retryPlans: () => void this.plansTask.run(),
@@ -389,7 +410,7 @@ export class FlexitiCheckout extends LitElement {
     const session = this.connection.task.value;
     const amount = this.orderAmount;
     return html`<div class="content" lang=${this.locale.lang}>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.status || this.application.status}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.status || this.application?.status || ''}</div>
       <header class="panel" part="header">
         <h2>${this.texts.title}</h2>
         ${amount !== undefined ? html`<p>${this.texts.orderTotal}${this.texts.colon}<strong>${this.locale.money(amount)}</strong></p>` : nothing}
@@ -434,10 +455,21 @@ export class FlexitiCheckout extends LitElement {
   }
 
   private renderApply() {
-    const decision = this.application.decision;
-    const finished = this.application.closed || (decision && decision.status !== 'approved');
-    return html`${this.application.render()}
-    ${decision?.status === 'approved' && !this.application.closed
+    const m = this.locale.messages;
+    const application = this.application;
+    if (!application) {
+      return this.applicationFailed
+        ? html`<div class="alert" part="alert" role="alert">
+              <p>${m.failure.loadFailed}</p>
+              <button type="button" class="secondary" part="button" @click=${() => this.loadApplication()}>${m.retry}</button>
+            </div>
+            ${this.actions(undefined)}`
+        : html`<p>${m.loading}</p>`;
+    }
+    const decision = application.decision;
+    const finished = application.closed || (decision && decision.status !== 'approved');
+    return html`${application.render()}
+    ${decision?.status === 'approved' && !application.closed
       ? nothing
       : finished
         ? html`<p>${this.texts.otherPayment}</p>${this.actions(undefined)}`

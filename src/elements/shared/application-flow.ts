@@ -17,9 +17,12 @@ import {
   type SessionResponse,
   type TermsResponse,
 } from '../../schemas/index.js';
-import { ApplicationFormController } from './application-form.js';
+import { en } from '../../i18n/en.js';
+import { fr } from '../../i18n/fr.js';
+import type { Messages } from '../../i18n/messages.js';
+import { ApplicationFormController, formatAmount } from './application-form.js';
 import { failureReason } from './failure.js';
-import { loadSanitizer, type SanitizedHtml } from './sanitize.js';
+import { SanitizedHtml, loadSanitizer } from './sanitize.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 type Approval = Extract<ApplyResponse, { status: 'approved' }>;
@@ -47,13 +50,14 @@ export class ApplicationFlow implements ReactiveController, FlowState {
   status = '';
 
   readonly form: ApplicationFormController;
+  /** Flexiti's HTML (terms, messages), sanitised. */
+  private readonly html = new SanitizedHtml();
 
   constructor(
     private readonly host: Host,
     private readonly options: {
       flow: 'apply' | 'checkout';
       locale: LocaleController;
-      html: SanitizedHtml;
       connection: SessionController;
       /** What an approval offers next (the checkout continues to the plans). */
       renderApprovedActions?: (approval: Approval) => TemplateResult;
@@ -61,7 +65,7 @@ export class ApplicationFlow implements ReactiveController, FlowState {
   ) {
     host.addController(this);
     this.form = new ApplicationFormController(host, {
-      messages: () => options.locale.messages,
+      messages: () => this.messages,
       formValues: () => this.formValuesTask.value,
       onSubmit: () => this.submit(),
       renderAfterFields: () => this.renderTermsAndSubmit(),
@@ -69,6 +73,16 @@ export class ApplicationFlow implements ReactiveController, FlowState {
   }
 
   hostConnected(): void {}
+
+  /** The application's words, in the shopper's language. */
+  get messages(): Messages {
+    return this.options.locale.lang === 'fr-CA' ? fr : en;
+  }
+
+  /** The order's amount in the amount field, as the shopper's language writes it (until they type their own). */
+  prefillAmount(amount: number): void {
+    this.form.prefill({ amountRequested: formatAmount(amount, this.options.locale.lang) });
+  }
 
   get busy(): boolean {
     return this.submitTask.status === TaskStatus.PENDING || this.cancelTask.status === TaskStatus.PENDING;
@@ -150,7 +164,7 @@ export class ApplicationFlow implements ReactiveController, FlowState {
       new FlexitiSubmitEvent({ flow: this.options.flow, province: application.province, amountRequested: application.amountRequested }),
     );
     if (!proceed) return;
-    this.set({ failure: undefined, status: this.options.locale.messages.status.submitting });
+    this.set({ failure: undefined, status: this.messages.status.submitting });
     void this.submitTask.run([application, terms.version]);
   }
 
@@ -192,7 +206,7 @@ export class ApplicationFlow implements ReactiveController, FlowState {
 
   /** A load failure with a retry: nothing typed is lost. */
   private renderLoadFailed(retry: () => unknown) {
-    const m = this.options.locale.messages;
+    const m = this.messages;
     return html`<div class="alert" part="alert" role="alert">
       <p>${m.failure.loadFailed}</p>
       <button type="button" class="secondary" part="button" @click=${retry}>${m.retry}</button>
@@ -207,7 +221,7 @@ export class ApplicationFlow implements ReactiveController, FlowState {
   }
 
   private renderApplication() {
-    const m = this.options.locale.messages;
+    const m = this.messages;
     const loadFailed = this.renderLoadFailed(() => (this.options.connection.task.value ? this.formValuesTask.run() : this.options.connection.task.run()));
     if (this.options.connection.task.status === TaskStatus.ERROR) return loadFailed;
     // Keep showing the form (and what was typed) while form values reload in another language.
@@ -218,7 +232,7 @@ export class ApplicationFlow implements ReactiveController, FlowState {
   }
 
   private renderTermsAndSubmit(): TemplateResult {
-    const m = this.options.locale.messages;
+    const m = this.messages;
     const pending = this.submitTask.status === TaskStatus.PENDING;
     return html`
       <section aria-labelledby="terms-title" part="section">
@@ -242,13 +256,13 @@ export class ApplicationFlow implements ReactiveController, FlowState {
   }
 
   private renderTerms(source: string) {
-    return html`<div class="terms" part="terms" role="region" aria-label=${this.options.locale.messages.termsRegion} tabindex="0">
-      ${this.options.html.get(source, 3)}
+    return html`<div class="terms" part="terms" role="region" aria-label=${this.messages.termsRegion} tabindex="0">
+      ${this.html.get(source, 3)}
     </div>`;
   }
 
   private renderFailure(failure: RequestError) {
-    const m = this.options.locale.messages.failure;
+    const m = this.messages.failure;
     return html`<div class="alert" part="alert" role="alert">
       <h3>${m.title}</h3>
       <p>${failureReason(failure, m)} ${failure.retryable ? m.keepAnswers : nothing}</p>
@@ -256,7 +270,7 @@ export class ApplicationFlow implements ReactiveController, FlowState {
   }
 
   private renderDecision(decision: ApplyResponse) {
-    const m = this.options.locale.messages;
+    const m = this.messages;
     if (decision.status === 'approved') return this.renderApproved(decision);
     const texts =
       decision.status === 'declined'
@@ -269,14 +283,14 @@ export class ApplicationFlow implements ReactiveController, FlowState {
       <p>${texts.text}</p>
       ${decision.message
         ? html`<div class="flexiti-message" part="flexiti-message" role="group" aria-label=${m.flexitiSays}>
-            ${this.options.html.get(decision.message, 3)}
+            ${this.html.get(decision.message, 3)}
           </div>`
         : nothing}
     </section>`;
   }
 
   private renderApproved(decision: Extract<ApplyResponse, { status: 'approved' }>) {
-    const m = this.options.locale.messages;
+    const m = this.messages;
     const confirming = this.confirmingCancel;
     const closing = this.cancelTask.status === TaskStatus.PENDING;
     return html`<section class="panel decision approved" part="decision" aria-labelledby="decision-title">
@@ -336,7 +350,7 @@ export class ApplicationFlow implements ReactiveController, FlowState {
   }
 
   private renderClosed() {
-    const m = this.options.locale.messages.quebec;
+    const m = this.messages.quebec;
     return html`<section class="panel decision" part="decision" aria-labelledby="decision-title">
       <h2 id="decision-title" tabindex="-1">${m.closedTitle}</h2>
       <p>${m.closedText}</p>

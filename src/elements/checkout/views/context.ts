@@ -2,7 +2,7 @@ import type { TemplateResult } from 'lit';
 import type { RequestError } from '../../../client/handler-client.js';
 import type { LocaleController } from '../../../controllers/locale-controller.js';
 import type { CheckoutMessages } from '../../../i18n/checkout-messages.js';
-import type { Messages } from '../../../i18n/messages.js';
+import type { CommonMessages } from '../../../i18n/messages.js';
 import type { PlansResponse, VerifyMethod } from '../../../schemas/index.js';
 import type { CheckoutEvent, CheckoutState } from '../machine.js';
 
@@ -13,7 +13,7 @@ import type { CheckoutEvent, CheckoutState } from '../machine.js';
 export interface CheckoutView {
   state: CheckoutState;
   texts: CheckoutMessages;
-  messages: Messages;
+  messages: CommonMessages;
   locale: LocaleController;
   /** The order total the session is for. */
   amount: number;
@@ -22,6 +22,8 @@ export interface CheckoutView {
   /** The plans for the account (kept while they reload in another language), or whether loading them failed. */
   plans: { failed: boolean; value: PlansResponse | undefined };
   send(event: CheckoutEvent): void;
+  /** The shopper is about to apply (pointing at or focusing "Apply now"): start loading the application. */
+  prefetchApplication(): void;
   find(): void;
   sendCode(method: VerifyMethod): void;
   retryPlans(): void;

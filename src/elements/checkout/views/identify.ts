@@ -10,7 +10,15 @@ export function chooseView(view: CheckoutView) {
     ${heading('choose-title', c.intro)}
     <div class="actions">
       <button class="primary" part="button" @click=${() => view.send({ type: 'existing' })}>${c.haveAccount}</button>
-      <button class="primary" part="button" @click=${() => view.send({ type: 'apply' })}>${c.applyNow}</button>
+      <button
+        class="primary"
+        part="button"
+        @pointerenter=${view.prefetchApplication}
+        @focus=${view.prefetchApplication}
+        @click=${() => view.send({ type: 'apply' })}
+      >
+        ${c.applyNow}
+      </button>
     </div>
     ${view.actions(undefined)}
   </section>`;
