@@ -5,7 +5,11 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { root, waitFor } from './helpers/form.js';
+import type { FlexitiCheckout } from '../../src/elements/checkout/flexiti-checkout.component.js';
+import { at, choosePlan, confirm, identify, newReference, sessionUrl } from './helpers/checkout.js';
 import { flexitiServer } from './helpers/server.js';
+
+const requested = (pattern: RegExp) => performance.getEntriesByType('resource').filter((entry) => pattern.test(entry.name)).length;
 
 async function integrity(): Promise<string> {
   const response = await fetch('/cdn/flexiti-checkout.js.sri');
@@ -65,12 +69,28 @@ describe('the script tag', function () {
     expect(warnings.map(String).join(' ')).to.contain('flexiti-checkout');
   });
 
-  it('renders the checkout and loads its lazily loaded chunk for the application', async () => {
+  it('lets a cardholder pay without downloading the application, its form values or DOMPurify', async () => {
+    const el = await fixture<FlexitiCheckout>(html`<flexiti-checkout token-url=${sessionUrl(1249.99, newReference())} lang="en-CA"></flexiti-checkout>`);
+    await identify(el);
+    await choosePlan(el);
+    await confirm(el);
+    await at(el, 'approved');
+    expect(requested(/\/cdn\/chunks\//)).to.equal(0);
+    expect(requested(/form-values/)).to.equal(0);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('starts loading the application when the shopper points at "Apply now", and shows it on the press', async () => {
     const el = await fixture<HTMLElement>(html`<flexiti-checkout token-url="/api/flexiti/session" lang="en-CA"></flexiti-checkout>`);
     const apply = await waitFor(
       () => [...root(el).querySelectorAll('button')].find((b) => /Apply now/.test(b.textContent ?? '')),
       'the ways in',
     );
+    expect(requested(/\/cdn\/chunks\/application-flow/)).to.equal(0);
+    apply.focus();
+    await waitFor(() => requested(/\/cdn\/chunks\/application-flow/) > 0 || undefined, 'the application chunk on focus');
+    // Intent alone does not ask the store for the form's values.
+    expect(requested(/form-values/)).to.equal(0);
     apply.click();
     const province = await waitFor(() => root(el).querySelector<HTMLSelectElement>('select[name="province"]'), 'the form');
     province.value = 'ON';
