@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini';
+import type * as v from 'valibot';
 import {
   CONTRACT_VERSION,
   type ApplyRequestSchema,
@@ -36,12 +36,12 @@ import {
 export interface HandlerRoutes {
   'form-values': { query?: never; body?: never; response: FormValuesResponse };
   terms: { query: { province: Province }; body?: never; response: TermsResponse };
-  apply: { query?: never; body: z.input<typeof ApplyRequestSchema>; response: ApplyResponse };
-  'apply/cancel': { query?: never; body: z.input<typeof CancelApplicationRequestSchema>; response: { status: 'closed' } };
-  lookup: { query?: never; body: z.input<typeof LookupRequestSchema>; response: LookupResponse };
-  verify: { query?: never; body: z.input<typeof VerifyRequestSchema>; response: VerifyResponse };
-  plans: { query?: never; body: z.input<typeof PlansRequestSchema>; response: PlansResponse };
-  purchase: { query?: never; body: z.input<typeof PurchaseRequestSchema>; response: PurchaseResponse };
+  apply: { query?: never; body: v.InferInput<typeof ApplyRequestSchema>; response: ApplyResponse };
+  'apply/cancel': { query?: never; body: v.InferInput<typeof CancelApplicationRequestSchema>; response: { status: 'closed' } };
+  lookup: { query?: never; body: v.InferInput<typeof LookupRequestSchema>; response: LookupResponse };
+  verify: { query?: never; body: v.InferInput<typeof VerifyRequestSchema>; response: VerifyResponse };
+  plans: { query?: never; body: v.InferInput<typeof PlansRequestSchema>; response: PlansResponse };
+  purchase: { query?: never; body: v.InferInput<typeof PurchaseRequestSchema>; response: PurchaseResponse };
 }
 
 export type HandlerRoute = keyof HandlerRoutes;

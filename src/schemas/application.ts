@@ -1,4 +1,6 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import type { FieldErrorCode } from './field-codes.js';
+import type { FieldError } from './contract.js';
 import {
   PROVINCES,
   isProvince,
@@ -14,7 +16,9 @@ import {
   postalCodeMatchesProvince,
   todayIso,
 } from './canada.js';
+import { toFieldErrors } from './issues.js';
 import { asksHousingExpenses } from './quebec.js';
+import { finiteNumber, stop, strict } from './strict.js';
 
 /**
  * The credit application as the elements send it and the handler validates it. Field names are
@@ -29,76 +33,61 @@ export const HOUSING_TYPES = ['Own', 'Rent', 'Parents', 'Other'] as const;
 /** Flexiti documents `FE` only; these are the occupation codes the elements offer. */
 export const OCCUPATIONS = ['FE', 'PE', 'SE', 'RE', 'ST', 'HM', 'UE', 'OT'] as const;
 
-export const FIELD_ERROR_CODES = [
-  'required',
-  'invalid',
-  'too_long',
-  'invalid_email',
-  'invalid_phone',
-  'invalid_postal_code',
-  'postal_code_province',
-  'invalid_date',
-  'underage',
-  'invalid_sin',
-  'negative',
-  'not_positive',
-  'household_below_personal',
-  'expired',
-  'terms_not_accepted',
-  'terms_changed',
-  'invalid_characters',
-] as const;
-export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+export { FIELD_ERROR_CODES, type FieldErrorCode } from './field-codes.js';
 
 const MAX_MONEY = 9_999_999;
 
 /**
- * Every rule is a refinement with its error code: one zod mechanism instead of one per kind of
- * check keeps the browser bundle small. `stop` ends the field's checks at the first failure.
+ * Every rule is a check with its error code: one mechanism instead of one per kind of check keeps
+ * the browser bundle small. A `stop` rule ends the field's checks at its failure, and the rules on
+ * the whole application wait for the field (see `strict.ts`).
  */
-const rule = <T>(test: (value: T) => boolean, error: FieldErrorCode, stop = false) =>
-  z.refine<T>(test, { error, abort: stop });
-const filled = rule<string>((s) => s.length > 0, 'required', true);
-const atMost = (max: number, stop = false) => rule<string>((s) => s.length <= max, 'too_long', stop);
+const rule = <T>(test: (value: T) => boolean, code: FieldErrorCode) => v.check<T, FieldErrorCode>(test, code);
+const filled = stop<string>((s) => s.length > 0, 'required');
+const atMost = (max: number) => rule<string>((s) => s.length <= max, 'too_long');
 
 /** Control characters (NUL, ANSI escapes), zero-width and bidirectional overrides (U+202E): never in free text. */
 const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 const visible = rule<string>((s) => !HIDDEN.test(s), 'invalid_characters');
 
-const text = (max: number) => z.string({ error: 'required' }).check(z.trim(), filled, atMost(max), visible);
+const text = (max: number) => v.pipe(v.string('required'), v.trim(), filled, atMost(max), visible);
 
-const optionalText = (max: number) => z.optional(z.string({ error: 'invalid' }).check(z.trim(), atMost(max), visible));
+const optionalText = (max: number) => v.optional(v.pipe(v.string('invalid'), v.trim(), atMost(max), visible));
 
-const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: (issue) => (issue.input === undefined || issue.input === '' ? 'required' : 'invalid') });
+/** `required` for nothing (an empty choice), `invalid` for anything else. */
+const requiredOrInvalid = (issue: v.BaseIssue<unknown>) => (issue.input === undefined || issue.input === '' ? 'required' : 'invalid');
+
+const choice = <const T extends readonly [string, ...string[]]>(values: T) => v.picklist(values, requiredOrInvalid);
 
 const money = (kind: 'non_negative' | 'positive') =>
-  z.number({ error: (issue) => (issue.input === undefined || issue.input === '' ? 'required' : 'invalid') }).check(
+  v.pipe(
+    finiteNumber(requiredOrInvalid),
     kind === 'positive' ? rule<number>((n) => n > 0, 'not_positive') : rule<number>((n) => n >= 0, 'negative'),
     rule<number>((n) => n <= MAX_MONEY && Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'invalid'),
   );
 
-const isoDate = z.string({ error: 'required' }).check(filled, rule((s: string) => parseIsoDate(s) !== undefined, 'invalid_date'));
+const isoDate = v.pipe(v.string('required'), filled, rule((s: string) => parseIsoDate(s) !== undefined, 'invalid_date'));
 
-// Normalising is an overwrite after the checks: the value stays a string, now in Flexiti's form.
-const phone = z.string({ error: 'required' }).check(filled, rule(isPhone, 'invalid_phone'), z.overwrite(normalizePhone));
+// Normalising is a transformation after the checks: the value stays a string, now in Flexiti's form.
+const phone = v.pipe(v.string('required'), filled, rule(isPhone, 'invalid_phone'), v.transform(normalizePhone));
 
-const optionalPhone = z.optional(
-  z.string().check(rule((s: string) => s.trim() === '' || isPhone(s), 'invalid_phone'), z.overwrite(normalizePhone)),
+const optionalPhone = v.optional(
+  v.pipe(v.string(), rule((s: string) => s.trim() === '' || isPhone(s), 'invalid_phone'), v.transform(normalizePhone)),
 );
 
-export const ApplicationSchema = z
-  .strictObject({
+export const ApplicationSchema = v.pipe(
+  strict({
     amountRequested: money('positive'),
     salutation: choice(SALUTATIONS),
     firstName: text(35),
     middleName: optionalText(35),
     lastName: text(50),
     dob: isoDate,
-    email: z.string({ error: 'required' }).check(
-      z.trim(),
+    email: v.pipe(
+      v.string('required'),
+      v.trim(),
       filled,
-      atMost(100, true),
+      stop<string>((s) => s.length <= 100, 'too_long'),
       // The shape browsers accept for type=email; Flexiti checks deliverability.
       rule((s: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'invalid_email'),
     ),
@@ -107,36 +96,34 @@ export const ApplicationSchema = z
     address2: optionalText(100),
     city: text(100),
     province: choice(PROVINCES),
-    postalCode: z
-      .string({ error: 'required' })
-      .check(filled, rule(isPostalCode, 'invalid_postal_code'), z.overwrite(normalizePostalCode)),
+    postalCode: v.pipe(v.string('required'), filled, rule(isPostalCode, 'invalid_postal_code'), v.transform(normalizePostalCode)),
     govIdType: optionalText(10),
     govIdIssuedBy: optionalText(10),
     govIdNumber: optionalText(50),
-    govIdExpiry: z.optional(z.string()),
-    sin: z.optional(
-      z.string().check(rule((s: string) => s.trim() === '' || isSin(s), 'invalid_sin'), z.overwrite(normalizeSin)),
-    ),
+    govIdExpiry: v.optional(v.string()),
+    sin: v.optional(v.pipe(v.string(), rule((s: string) => s.trim() === '' || isSin(s), 'invalid_sin'), v.transform(normalizeSin))),
     personalIncome: money('non_negative'),
     householdIncome: money('non_negative'),
-    monthlyHousingExpenses: z.optional(money('non_negative')),
+    monthlyHousingExpenses: v.optional(money('non_negative')),
     housingType: choice(HOUSING_TYPES),
     occupationId: choice(OCCUPATIONS),
     occupationTitle: text(100),
     employerName: optionalText(100),
     employerPhone: optionalPhone,
-    securityQuestionId: z.string({ error: 'required' }).check(filled, rule((s: string) => /^\d{1,5}$/.test(s), 'invalid')),
+    securityQuestionId: v.pipe(v.string('required'), filled, rule((s: string) => /^\d{1,5}$/.test(s), 'invalid')),
     securityAnswer: text(50),
     personalIdWord: text(50),
-    termsAccepted: z.literal(true, { error: 'terms_not_accepted' }),
-  })
-  .check(
-    z.superRefine((app, ctx) => {
-      for (const { field, code } of crossFieldErrors(app)) {
-        ctx.issues.push({ code: 'custom', message: code, path: [field], input: app[field] });
-      }
-    }),
-  );
+    termsAccepted: v.literal(true, 'terms_not_accepted'),
+  }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    // Only an application whose every field has a value of the right type (see `strict.ts`).
+    if (!dataset.typed) return;
+    const app = dataset.value;
+    for (const { field, code } of crossFieldErrors(app)) {
+      addIssue({ message: code, input: app[field], path: [{ type: 'object', origin: 'value', input: app, key: field, value: app[field] }] });
+    }
+  }),
+);
 
 /**
  * The rules that involve more than one field (or today's date). Also usable on an incomplete
@@ -180,7 +167,15 @@ export function crossFieldErrors(
   return errors;
 }
 
-export type ApplicationInput = z.input<typeof ApplicationSchema>;
-export type Application = z.output<typeof ApplicationSchema>;
+export type ApplicationInput = v.InferInput<typeof ApplicationSchema>;
+export type Application = v.InferOutput<typeof ApplicationSchema>;
 export type ApplicationField = keyof ApplicationInput;
 
+/**
+ * Validates an application with `ApplicationSchema`: the application with its values normalised,
+ * or one error per field (the first problem of each).
+ */
+export function validateApplication(input: unknown): { success: true; output: Application } | { success: false; errors: FieldError[] } {
+  const result = v.safeParse(ApplicationSchema, input);
+  return result.success ? { success: true, output: result.output } : { success: false, errors: toFieldErrors(result.issues) };
+}

@@ -1,7 +1,9 @@
-import * as z from 'zod/mini';
-import { ApplicationSchema, FIELD_ERROR_CODES } from './application.js';
+import * as v from 'valibot';
+import { ApplicationSchema } from './application.js';
 import { PROVINCES } from './canada.js';
 import { LOOKUP_INELIGIBLE_CODES } from './codes.js';
+import { FIELD_ERROR_CODES } from './field-codes.js';
+import { finiteNumber, strict } from './strict.js';
 
 /**
  * The browser-facing contract of the merchant handler: one schema per request body the elements
@@ -25,192 +27,190 @@ export type Lang = (typeof LANGS)[number];
 export const VERIFY_METHODS = ['sms', 'email'] as const;
 export type VerifyMethod = (typeof VERIFY_METHODS)[number];
 
-const receipt = z.string().check(z.minLength(10), z.maxLength(2000));
+const receipt = v.pipe(v.string(), v.minLength(10), v.maxLength(2000));
 
 // ---------------------------------------------------------------- requests
 
-export const SessionRequestSchema = z.strictObject({
-  flow: z.optional(z.enum(FLOWS)),
+export const SessionRequestSchema = strict({
+  flow: v.optional(v.picklist(FLOWS)),
 });
 
-export const ApplyRequestSchema = z.strictObject({
+export const ApplyRequestSchema = strict({
   application: ApplicationSchema,
-  /** The `version` of the terms (`GET terms`) the shopper read and accepted. */
-  termsVersion: z.string({ error: 'required' }).check(z.minLength(1, { error: 'required' }), z.maxLength(64)),
+  /** The `version` of the terms (`GET terms`) the shopper read and accepted; anything else is `required`. */
+  termsVersion: v.pipe(v.string('required'), v.minLength(1, 'required'), v.maxLength(64, 'required')),
 });
 
-export const CancelApplicationRequestSchema = z.strictObject({ receipt });
+export const CancelApplicationRequestSchema = strict({ receipt });
 
-export const LookupRequestSchema = z
-  .strictObject({
-    cardNumber: z.optional(z.string().check(z.regex(/^\d{16}$/, { error: 'invalid' }))),
-    accountNumber: z.optional(z.string().check(z.regex(/^\d{1,14}$/, { error: 'invalid' }))),
-  })
-  .check(
-    z.refine((body) => (body.cardNumber === undefined) !== (body.accountNumber === undefined), {
-      error: 'required',
-      path: ['cardNumber'],
-    }),
-  );
+export const LookupRequestSchema = v.pipe(
+  strict({
+    cardNumber: v.optional(v.pipe(v.string(), v.regex(/^\d{16}$/, 'invalid'))),
+    accountNumber: v.optional(v.pipe(v.string(), v.regex(/^\d{1,14}$/, 'invalid'))),
+  }),
+  // Exactly one of the two; the error is on `cardNumber`.
+  v.forward(
+    v.check((body) => (body.cardNumber === undefined) !== (body.accountNumber === undefined), 'required'),
+    ['cardNumber'],
+  ),
+);
 
-export const VerifyRequestSchema = z.strictObject({ receipt, method: z.enum(VERIFY_METHODS) });
+export const VerifyRequestSchema = strict({ receipt, method: v.picklist(VERIFY_METHODS) });
 
-export const PlansRequestSchema = z.strictObject({ receipt });
+export const PlansRequestSchema = strict({ receipt });
 
 /** Flexiti's plan ids and terms: whole numbers from 1 to 999. */
 const isPlanNumber = (n: number) => Number.isInteger(n) && n > 0 && n <= 999;
 
-export const PlanChoiceSchema = z.union([
-  z.strictObject({ type: z.literal('regular') }),
-  z.strictObject({
-    type: z.literal('promotional'),
-    planId: z.number().check(z.refine(isPlanNumber)),
-    term: z.number().check(z.refine(isPlanNumber)),
-  }),
-]);
-export type PlanChoice = z.infer<typeof PlanChoiceSchema>;
+const planNumber = v.pipe(finiteNumber(), v.check(isPlanNumber));
 
-export const PurchaseRequestSchema = z.strictObject({
+export const PlanChoiceSchema = v.union([
+  strict({ type: v.literal('regular') }),
+  strict({ type: v.literal('promotional'), planId: planNumber, term: planNumber }),
+]);
+export type PlanChoice = v.InferOutput<typeof PlanChoiceSchema>;
+
+export const PurchaseRequestSchema = strict({
   receipt,
   plan: PlanChoiceSchema,
   /** The verification code an existing cardholder received; not used after a new approval. */
-  code: z.optional(z.string().check(z.regex(/^\d{4,8}$/, { error: 'invalid' }))),
+  code: v.optional(v.pipe(v.string(), v.regex(/^\d{4,8}$/, 'invalid'))),
 });
 
 // ---------------------------------------------------------------- responses
 
-const money = z.number();
-const option = z.object({ value: z.string(), label: z.string() });
+const money = v.number();
+const option = v.object({ value: v.string(), label: v.string() });
 
-export const SessionResponseSchema = z.object({
-  session: z.string(),
-  expiresAt: z.string(),
-  flow: z.enum(FLOWS),
-  amount: z.nullable(money),
-  currency: z.literal('CAD'),
-  reference: z.nullable(z.string()),
-  mode: z.enum(['sandbox', 'live']),
-  endpoint: z.string(),
+export const SessionResponseSchema = v.object({
+  session: v.string(),
+  expiresAt: v.string(),
+  flow: v.picklist(FLOWS),
+  amount: v.nullable(money),
+  currency: v.literal('CAD'),
+  reference: v.nullable(v.string()),
+  mode: v.picklist(['sandbox', 'live']),
+  endpoint: v.string(),
 });
-export type SessionResponse = z.infer<typeof SessionResponseSchema>;
+export type SessionResponse = v.InferOutput<typeof SessionResponseSchema>;
 
-export const OfferTypeSchema = z.object({
-  planId: z.number(),
-  name: z.string(),
-  category: z.string(),
-  terms: z.array(z.number()),
+export const OfferTypeSchema = v.object({
+  planId: v.number(),
+  name: v.string(),
+  category: v.string(),
+  terms: v.array(v.number()),
 });
 
-export const FormValuesResponseSchema = z.object({
-  lang: z.enum(LANGS),
-  salutations: z.array(option),
-  provinces: z.array(option),
-  securityQuestions: z.array(option),
-  governmentIds: z.array(z.object({ value: z.string(), label: z.string(), issuers: z.array(option) })),
-  offerTypes: z.array(OfferTypeSchema),
+export const FormValuesResponseSchema = v.object({
+  lang: v.picklist(LANGS),
+  salutations: v.array(option),
+  provinces: v.array(option),
+  securityQuestions: v.array(option),
+  governmentIds: v.array(v.object({ value: v.string(), label: v.string(), issuers: v.array(option) })),
+  offerTypes: v.array(OfferTypeSchema),
 });
-export type FormValuesResponse = z.infer<typeof FormValuesResponseSchema>;
+export type FormValuesResponse = v.InferOutput<typeof FormValuesResponseSchema>;
 
-export const TermsResponseSchema = z.object({
-  lang: z.enum(LANGS),
-  province: z.enum(PROVINCES),
-  html: z.string(),
-  version: z.string(),
+export const TermsResponseSchema = v.object({
+  lang: v.picklist(LANGS),
+  province: v.picklist(PROVINCES),
+  html: v.string(),
+  version: v.string(),
 });
-export type TermsResponse = z.infer<typeof TermsResponseSchema>;
+export type TermsResponse = v.InferOutput<typeof TermsResponseSchema>;
 
-export const FieldErrorSchema = z.object({ field: z.string(), code: z.enum(FIELD_ERROR_CODES) });
-export type FieldError = z.infer<typeof FieldErrorSchema>;
+export const FieldErrorSchema = v.object({ field: v.string(), code: v.picklist(FIELD_ERROR_CODES) });
+export type FieldError = v.InferOutput<typeof FieldErrorSchema>;
 
-export const ErrorResponseSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  retryable: z.boolean(),
-  fieldErrors: z.optional(z.array(FieldErrorSchema)),
+export const ErrorResponseSchema = v.object({
+  code: v.string(),
+  message: v.string(),
+  retryable: v.boolean(),
+  fieldErrors: v.optional(v.array(FieldErrorSchema)),
 });
-export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
+export type ErrorResponse = v.InferOutput<typeof ErrorResponseSchema>;
 
 export const APPLY_DECLINE_CODES = ['application_declined', 'application_declined_2', 'application_declined_3'] as const;
 export const APPLY_PENDING_CODES = ['application_marked_pending', 'application_marked_pending_2', 'creditapp_id_not_found'] as const;
 
-export const ApplyResponseSchema = z.union([
-  z.object({
-    status: z.literal('approved'),
+export const ApplyResponseSchema = v.union([
+  v.object({
+    status: v.literal('approved'),
     creditLimit: money,
     availableCredit: money,
-    cardLast4: z.string(),
-    province: z.enum(PROVINCES),
+    cardLast4: v.string(),
+    province: v.picklist(PROVINCES),
     /** Quebec only: shown with the available credit, with the offer to cancel. */
-    debtRatio: z.optional(z.number()),
-    offers: z.optional(z.array(OfferTypeSchema)),
-    cancellable: z.boolean(),
-    receipt: z.string(),
+    debtRatio: v.optional(v.number()),
+    offers: v.optional(v.array(OfferTypeSchema)),
+    cancellable: v.boolean(),
+    receipt: v.string(),
   }),
-  z.object({ status: z.literal('declined'), code: z.enum(APPLY_DECLINE_CODES), message: z.string() }),
-  z.object({ status: z.literal('pending'), code: z.enum(APPLY_PENDING_CODES), message: z.string() }),
-  z.object({ status: z.literal('exists'), code: z.literal('customer_already_exists'), message: z.string() }),
+  v.object({ status: v.literal('declined'), code: v.picklist(APPLY_DECLINE_CODES), message: v.string() }),
+  v.object({ status: v.literal('pending'), code: v.picklist(APPLY_PENDING_CODES), message: v.string() }),
+  v.object({ status: v.literal('exists'), code: v.literal('customer_already_exists'), message: v.string() }),
 ]);
-export type ApplyResponse = z.infer<typeof ApplyResponseSchema>;
+export type ApplyResponse = v.InferOutput<typeof ApplyResponseSchema>;
 
-export const CancelApplicationResponseSchema = z.object({ status: z.literal('closed') });
+export const CancelApplicationResponseSchema = v.object({ status: v.literal('closed') });
 
 export { LOOKUP_INELIGIBLE_CODES } from './codes.js';
 
-export const LookupResponseSchema = z.union([
-  z.object({
-    status: z.literal('eligible'),
-    receipt: z.string(),
-    cardLast4: z.string(),
+export const LookupResponseSchema = v.union([
+  v.object({
+    status: v.literal('eligible'),
+    receipt: v.string(),
+    cardLast4: v.string(),
     /** Where a code can be sent, masked; a method is absent when Flexiti has no contact for it. */
-    contacts: z.object({ sms: z.optional(z.string()), email: z.optional(z.string()) }),
+    contacts: v.object({ sms: v.optional(v.string()), email: v.optional(v.string()) }),
     /** Whether the available credit covers the order; the amount itself is not disclosed. */
-    enoughCredit: z.boolean(),
-    preferredLang: z.optional(z.enum(LANGS)),
+    enoughCredit: v.boolean(),
+    preferredLang: v.optional(v.picklist(LANGS)),
   }),
-  z.object({ status: z.literal('ineligible'), code: z.enum(LOOKUP_INELIGIBLE_CODES) }),
-  z.object({ status: z.literal('not_found') }),
+  v.object({ status: v.literal('ineligible'), code: v.picklist(LOOKUP_INELIGIBLE_CODES) }),
+  v.object({ status: v.literal('not_found') }),
 ]);
-export type LookupResponse = z.infer<typeof LookupResponseSchema>;
+export type LookupResponse = v.InferOutput<typeof LookupResponseSchema>;
 
-export const VerifyResponseSchema = z.union([
-  z.object({ status: z.literal('sent'), method: z.enum(VERIFY_METHODS) }),
-  z.object({
-    status: z.literal('failed'),
-    code: z.enum(['contact_unavailable', 'tries_exceeded', 'user_not_able_to_purchase']),
+export const VerifyResponseSchema = v.union([
+  v.object({ status: v.literal('sent'), method: v.picklist(VERIFY_METHODS) }),
+  v.object({
+    status: v.literal('failed'),
+    code: v.picklist(['contact_unavailable', 'tries_exceeded', 'user_not_able_to_purchase']),
   }),
 ]);
-export type VerifyResponse = z.infer<typeof VerifyResponseSchema>;
+export type VerifyResponse = v.InferOutput<typeof VerifyResponseSchema>;
 
-export const FeeSchema = z.object({
-  description: z.string(),
+export const FeeSchema = v.object({
+  description: v.string(),
   amount: money,
-  type: z.string(),
-  message: z.string(),
+  type: v.string(),
+  message: v.string(),
 });
 
-export const PlansResponseSchema = z.object({
+export const PlansResponseSchema = v.object({
   amount: money,
-  currency: z.literal('CAD'),
-  regular: z.object({ payment: money, rate: z.number(), fees: z.array(FeeSchema) }),
-  plans: z.array(
-    z.object({
-      planId: z.number(),
-      name: z.string(),
-      category: z.string(),
-      terms: z.array(
-        z.object({
-          term: z.number(),
+  currency: v.literal('CAD'),
+  regular: v.object({ payment: money, rate: v.number(), fees: v.array(FeeSchema) }),
+  plans: v.array(
+    v.object({
+      planId: v.number(),
+      name: v.string(),
+      category: v.string(),
+      terms: v.array(
+        v.object({
+          term: v.number(),
           monthlyPayment: money,
-          rate: z.number(),
-          rateDescription: z.string(),
-          rateMessage: z.string(),
-          fees: z.array(FeeSchema),
+          rate: v.number(),
+          rateDescription: v.string(),
+          rateMessage: v.string(),
+          fees: v.array(FeeSchema),
         }),
       ),
     }),
   ),
 });
-export type PlansResponse = z.infer<typeof PlansResponseSchema>;
+export type PlansResponse = v.InferOutput<typeof PlansResponseSchema>;
 
 export const PURCHASE_DECLINE_CODES = [
   'credit_exceeded',
@@ -221,15 +221,15 @@ export const PURCHASE_DECLINE_CODES = [
   'not_verified',
 ] as const;
 
-export const PurchaseResponseSchema = z.union([
-  z.object({
-    status: z.literal('approved'),
-    authorizationId: z.string(),
+export const PurchaseResponseSchema = v.union([
+  v.object({
+    status: v.literal('approved'),
+    authorizationId: v.string(),
     amount: money,
-    currency: z.literal('CAD'),
-    reference: z.string(),
+    currency: v.literal('CAD'),
+    reference: v.string(),
     plan: PlanChoiceSchema,
   }),
-  z.object({ status: z.literal('declined'), code: z.enum(PURCHASE_DECLINE_CODES) }),
+  v.object({ status: v.literal('declined'), code: v.picklist(PURCHASE_DECLINE_CODES) }),
 ]);
-export type PurchaseResponse = z.infer<typeof PurchaseResponseSchema>;
+export type PurchaseResponse = v.InferOutput<typeof PurchaseResponseSchema>;

@@ -1,22 +1,22 @@
-import type * as z from 'zod/mini';
-import { FIELD_ERROR_CODES, type FieldErrorCode } from './application.js';
+import type * as v from 'valibot';
+import { FIELD_ERROR_CODES, type FieldErrorCode } from './field-codes.js';
 import type { FieldError } from './contract.js';
 
 /**
- * Turns a zod error into one `{ field, code }` per field (the first problem of each), the shape
- * the handler answers with and the elements show next to the fields.
+ * Turns the issues of a failed `v.safeParse` into one `{ field, code }` per field (the first
+ * problem of each), the shape the handler answers with and the elements show next to the fields.
+ * A field is its path, dotted (`application.phone`, `orders.0.amount`); with a `prefix`, only the
+ * issues under it count, named from there. An issue of the whole value is on `_`.
  */
-export function toFieldErrors(error: z.core.$ZodError, prefix: readonly PropertyKey[] = []): FieldError[] {
+export function toFieldErrors(issues: readonly v.BaseIssue<unknown>[], prefix: readonly PropertyKey[] = []): FieldError[] {
   const seen = new Set<string>();
   const result: FieldError[] = [];
-  for (const issue of error.issues) {
-    const path = issue.path.slice(prefix.length);
-    if (prefix.some((key, i) => issue.path[i] !== key)) continue;
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) add([...path, key].join('.'), 'invalid');
-      continue;
-    }
-    add(path.map(String).join('.') || '_', toCode(issue.message));
+  for (const issue of issues) {
+    const path = (issue.path ?? []).map((item) => item.key);
+    if (prefix.some((key, i) => path[i] !== key)) continue;
+    const field = path.slice(prefix.length).map(String).join('.') || '_';
+    // An unknown key is `invalid`, whatever the schema's message for it.
+    add(field, issue.type === 'strict_object' && issue.expected === 'never' ? 'invalid' : toCode(issue.message));
   }
   return result;
 

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type * as z from 'zod/mini';
+import * as v from 'valibot';
 import { toFieldErrors, type Flow, type Lang } from '../schemas/index.js';
 import type { Budgets } from './budgets.js';
 import type { Cache } from './cache.js';
@@ -42,11 +42,11 @@ export type Ctx = Context<HandlerEnv>;
 export const langOf = (c: Ctx): Lang => parseLang(c.req.query('lang'));
 
 /** Parses a JSON body with a contract schema: 415, 400 and 422 answers with a `code`. */
-export async function readBody<S extends z.ZodMiniType>(
+export async function readBody<S extends v.GenericSchema>(
   c: Ctx,
   schema: S,
   options: { fieldsUnder?: string; allowEmpty?: boolean } = {},
-): Promise<z.output<S>> {
+): Promise<v.InferOutput<S>> {
   let text: string;
   try {
     text = await c.req.text();
@@ -65,13 +65,13 @@ export async function readBody<S extends z.ZodMiniType>(
       throw errors.invalidJson();
     }
   }
-  const result = schema.safeParse(json);
-  if (result.success) return result.data as z.output<S>;
+  const result = v.safeParse(schema, json);
+  if (result.success) return result.output;
   const under = options.fieldsUnder;
-  if (under && result.error.issues.every((issue) => issue.path[0] === under)) {
-    throw errors.invalidFields(toFieldErrors(result.error, [under]));
+  if (under && result.issues.every((issue) => issue.path?.[0]?.key === under)) {
+    throw errors.invalidFields(toFieldErrors(result.issues, [under]));
   }
-  throw errors.invalidRequest(toFieldErrors(result.error));
+  throw errors.invalidRequest(toFieldErrors(result.issues));
 }
 
 /**

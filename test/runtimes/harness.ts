@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
+import * as v from 'valibot';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createSandbox, SANDBOX_CLIENT, type Sandbox } from '../../src/sandbox/index.js';
 import {
@@ -61,7 +62,7 @@ export interface Runtime {
 }
 
 /**
- * Bundles an entry and everything it imports (the handler, hono, zod, lru-cache, ...) into one ES
+ * Bundles an entry and everything it imports (the handler, hono, valibot, lru-cache, ...) into one ES
  * module for a neutral platform: a static import of a Node built-in fails the build. Answers the
  * file and the imports left in it (dynamic imports of built-ins that a package guards itself).
  */
@@ -248,21 +249,21 @@ export function runtimeScenario(runtime: Runtime) {
     await timed('application', async () => {
       const started = await api('session', { body: { flow: 'apply' } });
       expect(started.status).toBe(201);
-      const { session } = SessionResponseSchema.parse(started.body);
+      const { session } = v.parse(SessionResponseSchema, started.body);
 
       const values = await api('form-values?lang=en-CA', { session });
       expect(values.status).toBe(200);
-      expect(FormValuesResponseSchema.parse(values.body).provinces).toHaveLength(13);
+      expect(v.parse(FormValuesResponseSchema, values.body).provinces).toHaveLength(13);
 
       const terms = await api('terms?province=ON&lang=en-CA', { session });
       expect(terms.status).toBe(200);
-      const { version, html } = TermsResponseSchema.parse(terms.body);
+      const { version, html } = v.parse(TermsResponseSchema, terms.body);
       expect(html).toContain('<div');
 
       const applicant = application({ amountRequested: 1800, lastName: `Runtime${run}` });
       const decided = await api('apply?lang=en-CA', { session, body: { application: applicant, termsVersion: version } });
       expect(decided.status).toBe(200);
-      expect(ApplyResponseSchema.parse(decided.body)).toMatchObject({ status: 'approved', creditLimit: 1800, province: 'ON' });
+      expect(v.parse(ApplyResponseSchema, decided.body)).toMatchObject({ status: 'approved', creditLimit: 1800, province: 'ON' });
       expect(decided.body.receipt).toEqual(expect.any(String));
 
       const seen = await outcomes();
@@ -276,13 +277,13 @@ export function runtimeScenario(runtime: Runtime) {
       const reference = `RT-${run}`.slice(0, 40);
       const started = await api(`session?amount=249.99&reference=${encodeURIComponent(reference)}`, { body: { flow: 'checkout' } });
       expect(started.status).toBe(201);
-      const { session, amount } = SessionResponseSchema.parse(started.body);
+      const { session, amount } = v.parse(SessionResponseSchema, started.body);
       expect(started.body).toMatchObject({ amount: 249.99, reference, currency: 'CAD', mode: 'sandbox' });
       expect(amount).toBe(249.99);
 
       const lookup = await api('lookup', { session, body: { cardNumber: '6374980000000001' } });
       expect(lookup.status).toBe(200);
-      expect(LookupResponseSchema.parse(lookup.body)).toMatchObject({ status: 'eligible', cardLast4: '0001', enoughCredit: true });
+      expect(v.parse(LookupResponseSchema, lookup.body)).toMatchObject({ status: 'eligible', cardLast4: '0001', enoughCredit: true });
       const receipt = lookup.body.receipt as string;
 
       const sent = await api('verify', { session, body: { receipt, method: 'sms' } });
@@ -290,12 +291,12 @@ export function runtimeScenario(runtime: Runtime) {
 
       const plans = await api('plans', { session, body: { receipt } });
       expect(plans.status).toBe(200);
-      expect(PlansResponseSchema.parse(plans.body).amount).toBe(249.99);
+      expect(v.parse(PlansResponseSchema, plans.body).amount).toBe(249.99);
 
       const body = { receipt, plan: { type: 'regular' }, code: SANDBOX_CLIENT.verificationCode };
       const paid = await api('purchase', { session, body });
       expect(paid.status).toBe(200);
-      expect(PurchaseResponseSchema.parse(paid.body)).toMatchObject({ status: 'approved', amount: 249.99, reference, plan: { type: 'regular' } });
+      expect(v.parse(PurchaseResponseSchema, paid.body)).toMatchObject({ status: 'approved', amount: 249.99, reference, plan: { type: 'regular' } });
       const authorizationId = paid.body.authorizationId as string;
 
       const again = await api('purchase', { session, body });

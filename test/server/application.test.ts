@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplyResponseSchema, FormValuesResponseSchema, TermsResponseSchema } from '../../src/schemas/index.js';
 import { application, quebecApplication } from '../schemas/fixtures.js';
@@ -21,12 +22,12 @@ describe('form values and terms', () => {
     const en = await stack.api('form-values?lang=en-CA', { session });
     const fr = await stack.api('form-values?lang=fr-CA', { session });
     expect(en.status).toBe(200);
-    const values = FormValuesResponseSchema.parse(en.body);
+    const values = v.parse(FormValuesResponseSchema, en.body);
     expect(values.provinces).toHaveLength(13);
     expect(values.salutations.map((s) => s.value)).toEqual(['mr', 'ms', 'mrs', 'mss']);
     expect(values.governmentIds.find((g) => g.value === 'CAPID')?.issuers).toEqual([{ value: 'ON', label: 'Ontario' }]);
     expect(values.offerTypes.map((o) => o.planId)).toEqual([1, 2, 4, 5, 6, 7, 9]);
-    const frValues = FormValuesResponseSchema.parse(fr.body);
+    const frValues = v.parse(FormValuesResponseSchema, fr.body);
     expect(frValues.lang).toBe('fr-CA');
     expect(frValues.provinces.find((p) => p.value === 'QC')?.label).toBe('Québec');
     expect(frValues.provinces.map((p) => p.value)).toEqual(values.provinces.map((p) => p.value));
@@ -42,9 +43,9 @@ describe('form values and terms', () => {
 
   it('serves different terms for Quebec and the rest of Canada, with a version', async () => {
     const session = await stack.session('apply');
-    const on = TermsResponseSchema.parse((await stack.api('terms?province=ON&lang=en-CA', { session })).body);
-    const qc = TermsResponseSchema.parse((await stack.api('terms?province=QC&lang=en-CA', { session })).body);
-    const qcFr = TermsResponseSchema.parse((await stack.api('terms?province=QC&lang=fr-CA', { session })).body);
+    const on = v.parse(TermsResponseSchema, (await stack.api('terms?province=ON&lang=en-CA', { session })).body);
+    const qc = v.parse(TermsResponseSchema, (await stack.api('terms?province=QC&lang=en-CA', { session })).body);
+    const qcFr = v.parse(TermsResponseSchema, (await stack.api('terms?province=QC&lang=fr-CA', { session })).body);
     expect(on.html).toContain('<div');
     expect(new Set([on.version, qc.version, qcFr.version]).size).toBe(3);
     const missing = await stack.api('terms?lang=en-CA', { session });
@@ -57,7 +58,7 @@ describe('POST apply', () => {
   it('approves an Ontario applicant and answers only what the shopper needs', async () => {
     const response = await apply(application({ middleName: 'A-RR_H', amountRequested: 3200 }));
     expect(response.status).toBe(200);
-    const result = ApplyResponseSchema.parse(response.body);
+    const result = v.parse(ApplyResponseSchema, response.body);
     expect(result).toMatchObject({ status: 'approved', creditLimit: 3200, availableCredit: 3200, province: 'ON', cancellable: false });
     expect(Object.keys(response.body).sort()).toEqual(['availableCredit', 'cancellable', 'cardLast4', 'creditLimit', 'province', 'receipt', 'status']);
     expect(JSON.stringify(response.body)).not.toMatch(/risk|"H"|account_number|customer_id/);
@@ -67,7 +68,7 @@ describe('POST apply', () => {
   it('approves a Quebec applicant with the debt ratio and offers, and cancels the new account', async () => {
     const session = await stack.session('apply');
     const response = await apply(quebecApplication({ amountRequested: 1500 }), session);
-    const result = ApplyResponseSchema.parse(response.body);
+    const result = v.parse(ApplyResponseSchema, response.body);
     if (result.status !== 'approved') throw new Error(result.status);
     expect(result.cancellable).toBe(true);
     expect(typeof result.debtRatio).toBe('number');
@@ -99,7 +100,7 @@ describe('POST apply', () => {
   ])('answers middle name %s with %s (%s) and Flexiti’s message', async (middleName, status, code) => {
     const response = await apply(application({ middleName }));
     expect(response.status).toBe(200);
-    expect(ApplyResponseSchema.parse(response.body)).toMatchObject({ status, code });
+    expect(v.parse(ApplyResponseSchema, response.body)).toMatchObject({ status, code });
     expect(response.body.message).toMatch(/1-877-259-3750/);
     expect(stack.applications.at(-1)).toMatchObject({ status, code });
   });
@@ -231,7 +232,7 @@ describe('the consent record', () => {
       offset = 5 * 60_000 + 1000;
       const stale = await revised.api('apply?lang=en-CA', { session, body: { application: application(), termsVersion: before } });
       expect(stale).toMatchObject({ status: 409, body: { code: 'terms_changed', retryable: true } });
-      const terms = TermsResponseSchema.parse((await revised.api('terms?province=ON&lang=en-CA', { session })).body);
+      const terms = v.parse(TermsResponseSchema, (await revised.api('terms?province=ON&lang=en-CA', { session })).body);
       expect(terms.version).not.toBe(before);
       expect(terms.html).toContain('Revision 1 of this agreement.');
       const accepted = await revised.api('apply?lang=en-CA', { session, body: { application: application(), termsVersion: terms.version } });

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LookupResponseSchema, PlansResponseSchema, PurchaseResponseSchema } from '../../src/schemas/index.js';
 import { application } from '../schemas/fixtures.js';
@@ -24,7 +25,7 @@ async function identify(card: string, order = newOrder()) {
   const session = await stack.session('checkout', order);
   const lookup = await stack.api('lookup', { session, body: { cardNumber: card } });
   expect(lookup.status).toBe(200);
-  return { session, order, lookup: LookupResponseSchema.parse(lookup.body), receipt: lookup.body.receipt as string };
+  return { session, order, lookup: v.parse(LookupResponseSchema, lookup.body), receipt: lookup.body.receipt as string };
 }
 
 describe('existing cardholder: lookup → verify → plans → purchase', () => {
@@ -40,7 +41,7 @@ describe('existing cardholder: lookup → verify → plans → purchase', () => 
     const sent = await stack.api('verify', { session, body: { receipt, method: 'sms' } });
     expect(sent.body).toEqual({ status: 'sent', method: 'sms' });
 
-    const plans = PlansResponseSchema.parse((await stack.api('plans', { session, body: { receipt } })).body);
+    const plans = v.parse(PlansResponseSchema, (await stack.api('plans', { session, body: { receipt } })).body);
     expect(plans.amount).toBe(1249.99);
     expect(plans.plans.length).toBeGreaterThan(0);
     const plan = plans.plans.find((p) => p.category === 'equal_billing')!;
@@ -50,7 +51,7 @@ describe('existing cardholder: lookup → verify → plans → purchase', () => 
     const choice = { type: 'promotional', planId: plan.planId, term: plan.terms[0]!.term };
     const paid = await stack.api('purchase', { session, body: { receipt, plan: choice, code: '2222' } });
     expect(paid.status).toBe(200);
-    expect(PurchaseResponseSchema.parse(paid.body)).toMatchObject({ status: 'approved', amount: 1249.99, reference: order.reference, plan: choice });
+    expect(v.parse(PurchaseResponseSchema, paid.body)).toMatchObject({ status: 'approved', amount: 1249.99, reference: order.reference, plan: choice });
     expect(stack.sandbox.authorizations({ reference: order.reference })).toHaveLength(1);
     const [held] = stack.sandbox.authorizations({ reference: order.reference });
     expect(stack.purchases.filter((p) => p.reference === order.reference)).toEqual([
@@ -71,7 +72,7 @@ describe('existing cardholder: lookup → verify → plans → purchase', () => 
     const session = await stack.session('checkout', order);
     const approval = await stack.apply(session, application({ amountRequested: 640 }));
     expect(approval.body.status).toBe('approved');
-    const plans = PlansResponseSchema.parse((await stack.api('plans', { session, body: { receipt: approval.body.receipt } })).body);
+    const plans = v.parse(PlansResponseSchema, (await stack.api('plans', { session, body: { receipt: approval.body.receipt } })).body);
     expect(plans.amount).toBe(640);
     const paid = await stack.api('purchase', { session, body: { receipt: approval.body.receipt, plan: { type: 'regular' } } });
     expect(paid.body).toMatchObject({ status: 'approved', amount: 640, plan: { type: 'regular' } });
@@ -101,7 +102,7 @@ describe('existing cardholder: lookup → verify → plans → purchase', () => 
   it('declines a plan the province cannot use, and lets the shopper pick another', async () => {
     const { session, receipt } = await identify(CAMILLE, newOrder(900));
     await stack.api('verify', { session, body: { receipt, method: 'sms' } });
-    const plans = PlansResponseSchema.parse((await stack.api('plans', { session, body: { receipt } })).body);
+    const plans = v.parse(PlansResponseSchema, (await stack.api('plans', { session, body: { receipt } })).body);
     expect(plans.plans.map((p) => p.planId)).not.toContain(6);
     const refused = await stack.api('purchase', { session, body: { receipt, plan: { type: 'promotional', planId: 6, term: 3 }, code: '2222' } });
     expect(refused.body).toEqual({ status: 'declined', code: 'plan_term_not_available' });

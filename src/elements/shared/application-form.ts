@@ -1,14 +1,13 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Messages } from '../../i18n/messages.js';
 import {
-  ApplicationSchema,
   HOUSING_TYPES,
   OCCUPATIONS,
   ageOfMajority,
   asksHousingExpenses,
   crossFieldErrors,
   isProvince,
-  toFieldErrors,
+  validateApplication,
   type Application,
   type ApplicationField,
   type ApplicationInput,
@@ -253,15 +252,15 @@ export class ApplicationFormController implements ReactiveController {
 
   private validate(): Application | undefined {
     const input = this.input();
-    const result = ApplicationSchema.safeParse(input);
+    const result = validateApplication(input);
     this.errors = new Map();
     if (!result.success) {
       // The schema's cross-field rules wait for a complete form; the shopper should not.
-      for (const e of [...toFieldErrors(result.error), ...crossFieldErrors(input)]) {
+      for (const e of [...result.errors, ...crossFieldErrors(input)]) {
         if (!this.errors.has(e.field as ApplicationField)) this.errors.set(e.field as ApplicationField, e.code);
       }
     }
-    return result.success && this.serverErrors.size === 0 ? result.data : undefined;
+    return result.success && this.serverErrors.size === 0 ? result.output : undefined;
   }
 
   private async focusFirstError() {

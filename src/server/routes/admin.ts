@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { finiteNumber, strict } from '../../schemas/strict.js';
 import { readBody, type Ctx, type Deps, type HandlerEnv } from '../context.js';
 import { HandlerError, errors } from '../errors.js';
 import type { FlexitiMerchant } from '../merchant/index.js';
@@ -87,17 +88,17 @@ export function adminRoutes(app: Hono<HandlerEnv>, deps: Deps, merchant: Flexiti
   });
 }
 
-const ReconcileBody = z.strictObject({
-  date: z.string(),
-  orders: z.array(z.strictObject({ reference: z.string(), amount: z.number(), captured: z.optional(z.number()) })),
-  openLongerThanDays: z.optional(z.number()),
+const ReconcileBody = strict({
+  date: v.string(),
+  orders: v.array(strict({ reference: v.string(), amount: finiteNumber(), captured: v.optional(finiteNumber()) })),
+  openLongerThanDays: v.optional(finiteNumber()),
 });
 
-const MoneyBody = z.strictObject({
-  amount: z.optional(z.number()),
-  reference: z.optional(z.string()),
+const MoneyBody = strict({
+  amount: v.optional(finiteNumber()),
+  reference: v.optional(v.string()),
 });
-const ReleaseBody = z.strictObject({ amount: z.optional(z.number()) });
+const ReleaseBody = strict({ amount: v.optional(finiteNumber()) });
 
 export const adminErrors = {
   keyMissing: () => new HandlerError(401, 'admin_key_missing', 'Send the admin key as `Authorization: Bearer <adminKey>`.'),
