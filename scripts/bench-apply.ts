@@ -38,7 +38,8 @@ const browser = await puppeteer.launch({
 });
 // 1. Navigation → interactive form, the element's page against the static floor.
 const INTERACTIVE = {
-  element: `(() => { const root = document.querySelector('flexiti-apply')?.shadowRoot; return !!(root && root.querySelector('#f-province option[value="QC"]') && root.querySelector('#f-personalIdWord')); })()`,
+  // The application's first step on screen, its choices (from the form values) in place.
+  element: `(() => { const root = document.querySelector('flexiti-apply')?.shadowRoot; return !!(root && root.querySelector('#f-salutation option[value="ms"]') && root.querySelector('#f-phone')?.offsetParent); })()`,
   floor: `!!document.querySelector('#f-personalIdWord')`,
 };
 async function navigate(path: string, ready: string): Promise<number> {
@@ -75,7 +76,7 @@ const MEASURE = `new Promise((resolve) => {
   document.body.append(el);
   const check = () => {
     const root = el.shadowRoot;
-    if (root && root.querySelector('#f-province option[value="QC"]') && root.querySelector('#f-personalIdWord')) {
+    if (root && root.querySelector('#f-salutation option[value="ms"]') && root.querySelector('#f-phone')?.offsetParent) {
       resolve(performance.now() - started);
     } else requestAnimationFrame(check);
   };

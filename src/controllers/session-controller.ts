@@ -17,12 +17,17 @@ export class SessionController {
   /** The session for the elements: `value`, `status`, `run()` to retry, `render()`. */
   readonly task;
 
-  constructor(host: Host, flow: Flow) {
+  /**
+   * `onStart`: what to ask for as soon as the session is there, before the element has rendered
+   * with it (`<flexiti-apply>`'s form values).
+   */
+  constructor(host: Host, flow: Flow, onStart?: (client: HandlerClient) => void) {
     this.task = new Task(host, {
       task: async ([tokenUrl, session, endpoint], { signal }) => {
         if (!tokenUrl && !session) return initialState;
         this.client = new HandlerClient({ flow, tokenUrl, session, endpoint });
         const started = await this.client.start(signal);
+        onStart?.(this.client);
         host.dispatchEvent(new FlexitiReadyEvent({ flow, mode: started.mode }));
         return started;
       },

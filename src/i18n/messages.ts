@@ -62,6 +62,12 @@ export interface Messages extends CommonMessages {
     underage: (age: number) => string;
   };
   summaryTitle: (count: number) => string;
+  /** Where the shopper is in the application, e.g. "Step 2 of 4". */
+  stepOf: (step: number, steps: number) => string;
+  continue: string;
+  back: string;
+  /** The labels of a date's three controls. */
+  dateParts: { day: string; month: string; year: string };
 
   submit: string;
   submitting: string;

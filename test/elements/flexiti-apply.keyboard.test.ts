@@ -10,10 +10,10 @@ import { flexitiServer } from './helpers/server.js';
 
 const focusedId = (el: FlexitiApply) => el.shadowRoot!.activeElement?.id ?? '';
 
-/** Presses Tab until the field has focus; fails if it is not reachable. */
+/** Presses Tab until the field has focus (`''`: the next control without an id, a button); fails if it is not reachable. */
 async function tabTo(el: FlexitiApply, id: string) {
   for (let i = 0; i < 80; i++) {
-    if (focusedId(el) === id) return;
+    if (focusedId(el) === id && (id || el.shadowRoot!.activeElement?.tagName === 'BUTTON')) return;
     await sendKeys({ press: 'Tab' });
     await el.updateComplete;
   }
@@ -38,34 +38,51 @@ describe('<flexiti-apply> with a keyboard only', function () {
     // Select options are chosen with the arrow keys.
     const choices: Record<string, string> = {
       salutation: 'ms',
+      dob: '07',
       province: 'ON',
       housingType: 'Rent',
       occupationId: 'FE',
       securityQuestionId: '8',
     };
-    const order = ['amountRequested', 'salutation', 'firstName', 'lastName', 'dob', 'email', 'phone', 'address1', 'city', 'province', 'postalCode', 'personalIncome', 'householdIncome', 'housingType', 'occupationId', 'occupationTitle', 'securityQuestionId', 'securityAnswer', 'personalIdWord'];
-    for (const name of order) {
-      await tabTo(el, `f-${name}`);
-      if (name in choices) {
-        const select = root(el).querySelector<HTMLSelectElement>(`#f-${name}`)!;
-        for (let i = 0; i < 20 && select.value !== choices[name]; i++) await sendKeys({ press: 'ArrowDown' });
-        expect(select.value, name).to.equal(choices[name]);
-      } else {
-        // Select what is there (the prefilled amount) and type over it.
-        const input = root(el).querySelector<HTMLInputElement>(`#f-${name}`)!;
-        input.select();
-        // One key at a time: WebKit's driver drops a character repeated within one command.
-        for (const character of String(values[name])) await sendKeys({ type: character });
+    const typed: Record<string, string> = { ...(values as Record<string, string>), 'dob-day': '24', 'dob-year': '1988' };
+    // The application's four steps, each ended with "Continue" (Enter on it); the date of birth is
+    // month, day and year in English.
+    const steps = [
+      ['amountRequested', 'salutation', 'firstName', 'lastName', 'dob', 'dob-day', 'dob-year', 'email', 'phone'],
+      ['address1', 'city', 'province', 'postalCode', 'personalIncome', 'householdIncome', 'housingType'],
+      ['occupationId', 'occupationTitle'],
+      ['securityQuestionId', 'securityAnswer', 'personalIdWord'],
+    ];
+    for (const [index, names] of steps.entries()) {
+      if (index > 0) {
+        // "Continue" comes after the step's fields; pressing it shows the next step with focus on where the shopper is.
+        await tabTo(el, '');
+        expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.contain('continue');
+        await sendKeys({ press: 'Enter' });
+        await waitFor(() => el.shadowRoot!.activeElement?.classList.contains('progress'), `step ${index + 1}`);
+        expect(el.shadowRoot!.activeElement!.textContent).to.contain(`Step ${index + 1} of 4`);
       }
-      await el.updateComplete;
+      for (const name of names) {
+        await tabTo(el, `f-${name}`);
+        if (name in choices) {
+          const select = root(el).querySelector<HTMLSelectElement>(`#f-${name}`)!;
+          for (let i = 0; i < 20 && select.value !== choices[name]; i++) await sendKeys({ press: 'ArrowDown' });
+          expect(select.value, name).to.equal(choices[name]);
+        } else {
+          // Select what is there (the prefilled amount) and type over it.
+          const input = root(el).querySelector<HTMLInputElement>(`#f-${name}`)!;
+          input.select();
+          // One key at a time: WebKit's driver drops a character repeated within one command.
+          for (const character of String(typed[name])) await sendKeys({ type: character });
+        }
+        await el.updateComplete;
+      }
     }
     expect(root(el).querySelector<HTMLSelectElement>('#f-province')!.value).to.equal('ON');
     expect(root(el).querySelector<HTMLSelectElement>('#f-securityQuestionId')!.value).to.equal('8');
     await termsReady(el);
 
-    // Next comes the terms region itself, so it can be scrolled with the keyboard.
-    await sendKeys({ press: 'Tab' });
-    expect(el.shadowRoot!.activeElement?.classList.contains('terms')).to.equal(true);
+    // The terms are part of the page (no box to scroll inside): the next stop is the agreement.
     await tabTo(el, 'f-termsAccepted');
     await sendKeys({ type: ' ' });
     await el.updateComplete;

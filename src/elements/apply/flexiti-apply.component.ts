@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { SessionController } from '../../controllers/session-controller.js';
-import { isProvince } from '../../schemas/index.js';
+import { isProvince, type FormValuesResponse } from '../../schemas/index.js';
 import type { ApplicationFlow } from '../shared/application-flow.js';
 import { defineElement, setState } from '../shared/define.js';
 import { loadApplication } from '../shared/load-application.js';
@@ -24,6 +24,7 @@ import { buttonStyles, decisionStyles, formStyles, panelStyles, tokens } from '.
  * @fires {FlexitiErrorEvent} flexiti-error - A technical failure; `retryable` says whether retrying can help.
  *
  * @csspart form - The application form.
+ * @csspart progress - Where the shopper is in the application's four steps ("Step 2 of 4" and a bar).
  * @csspart section - Each group of fields (a fieldset).
  * @csspart legend - The title of a group of fields.
  * @csspart field - A label, its control and its messages.
@@ -35,9 +36,11 @@ import { buttonStyles, decisionStyles, formStyles, panelStyles, tokens } from '.
  * @csspart checkbox - The terms agreement checkbox.
  * @csspart error - A field's error message.
  * @csspart error-summary - The list of problems shown when the form is submitted with errors.
- * @csspart terms - The scrollable terms and conditions.
+ * @csspart terms - The terms and conditions (in the page's flow, no scroll box of their own).
  * @csspart button - Every button.
- * @csspart submit - The submit button.
+ * @csspart submit - The button that sends the application (on its last step).
+ * @csspart continue - The button to the application's next step.
+ * @csspart back - The button to the application's previous step.
  * @csspart alert - A failure message with its retry.
  * @csspart decision - The decision panel.
  * @csspart facts - The amounts of an approval.
@@ -86,7 +89,14 @@ export class FlexitiApply extends LitElement {
 
   private readonly locale = new LocaleController(this);
   private readonly internals = this.attachInternals();
-  private readonly connection = new SessionController(this, 'apply');
+  /** The form values, asked for the moment the session arrives: the application's chunk may still be loading. */
+  private early: { lang: string; values: Promise<FormValuesResponse> } | undefined;
+  private readonly connection = new SessionController(this, 'apply', (client) => {
+    const lang = this.locale.lang;
+    const values = client.request('form-values', { lang });
+    values.catch(() => {});
+    this.early = { lang, values };
+  });
 
   /** The application itself: a chunk of its own, loaded as soon as the element is on the page. */
   private flow: ApplicationFlow | undefined;
@@ -121,7 +131,17 @@ export class FlexitiApply extends LitElement {
     this.loadFailed = false;
     try {
       const { ApplicationFlow } = await loadApplication();
-      this.flow ??= new ApplicationFlow(this, { flow: 'apply', locale: this.locale, connection: this.connection });
+      this.flow ??= new ApplicationFlow(this, {
+        flow: 'apply',
+        locale: this.locale,
+        connection: this.connection,
+        // Taken once: a later language or retry asks again.
+        earlyFormValues: (lang) => {
+          const early = this.early?.lang === lang ? this.early.values : undefined;
+          this.early = undefined;
+          return early;
+        },
+      });
       this.prefill(true);
     } catch {
       this.loadFailed = true;

@@ -44,6 +44,7 @@ export type CheckoutStep = Step;
  * @csspart header - The title and the order total.
  * @csspart step - The current step.
  * @csspart form - A form (the application, the account number, the code).
+ * @csspart progress - Where the shopper is in the application's four steps ("Step 2 of 4" and a bar).
  * @csspart section - A group of fields.
  * @csspart legend - The title of a group of fields.
  * @csspart field - A label, its control and its messages.
@@ -55,11 +56,13 @@ export type CheckoutStep = Step;
  * @csspart checkbox - The terms agreement checkbox.
  * @csspart error - A field's error message.
  * @csspart error-summary - The list of problems of the application form.
- * @csspart terms - The scrollable terms and conditions.
+ * @csspart terms - The terms and conditions (in the page's flow, no scroll box of their own).
  * @csspart plans - The payment plans (a radio group).
  * @csspart plan - One plan and term.
  * @csspart more-plans - The other plans, one step away (a disclosure).
  * @csspart disclosure - A rate or fee message Flexiti requires to be shown.
+ * @csspart continue - The button to the application's next step.
+ * @csspart back - The button to the application's previous step.
  * @csspart review - The purchase summary before confirming.
  * @csspart button - Every button.
  * @csspart submit - The main button of a step.

@@ -12,6 +12,7 @@ import { FlexitiSubmitEvent } from '../../events/flexiti-submit.js';
 import {
   type Application,
   type ApplyResponse,
+  type FormValuesResponse,
   type Lang,
   type Province,
   type SessionResponse,
@@ -59,6 +60,8 @@ export class ApplicationFlow implements ReactiveController, FlowState {
       flow: 'apply' | 'checkout';
       locale: LocaleController;
       connection: SessionController;
+      /** Form values already asked for with the session, in that language (once). */
+      earlyFormValues?: (lang: Lang) => Promise<FormValuesResponse> | undefined;
       /** What an approval offers next (the checkout continues to the plans). */
       renderApprovedActions?: (approval: Approval) => TemplateResult;
     },
@@ -68,7 +71,8 @@ export class ApplicationFlow implements ReactiveController, FlowState {
       messages: () => this.messages,
       formValues: () => this.formValuesTask.value,
       onSubmit: () => this.submit(),
-      renderAfterFields: () => this.renderTermsAndSubmit(),
+      renderAfterFields: () => this.renderTerms(),
+      renderSubmit: (next) => this.renderSubmit(next),
     });
   }
 
@@ -96,7 +100,8 @@ export class ApplicationFlow implements ReactiveController, FlowState {
   private readonly formValuesTask = new Task(this.host, {
     task: ([session, lang], { signal }) => {
       const client = this.options.connection.client;
-      return session && client ? client.request('form-values', { lang, signal }) : initialState;
+      if (!(session && client)) return initialState;
+      return this.options.earlyFormValues?.(lang) ?? client.request('form-values', { lang, signal });
     },
     args: () => [this.options.connection.task.value, this.options.locale.lang] as const,
   });
@@ -231,34 +236,37 @@ export class ApplicationFlow implements ReactiveController, FlowState {
     return html`<p class="reserve">${m.loading}</p>`;
   }
 
-  private renderTermsAndSubmit(): TemplateResult {
+  private renderTerms(): TemplateResult {
     const m = this.messages;
-    const pending = this.submitTask.status === TaskStatus.PENDING;
     return html`
       <section aria-labelledby="terms-title" part="section">
         <h2 id="terms-title" class="legend">${m.sections.terms}</h2>
         ${this.termsTask.render({
           initial: () => html`<p class="help">${m.termsNeedProvince}</p>`,
           pending: () =>
-            this.termsTask.value ? this.renderTerms(this.termsTask.value.html) : html`<p class="help">${m.status.loadingTerms}</p>`,
-          complete: (terms) => this.renderTerms(terms.html),
+            this.termsTask.value ? this.renderTermsText(this.termsTask.value.html) : html`<p class="help">${m.status.loadingTerms}</p>`,
+          complete: (terms) => this.renderTermsText(terms.html),
           error: () => this.renderLoadFailed(() => this.termsTask.run()),
         })}
         ${this.form.renderAgreement()}
       </section>
       ${this.failure ? this.renderFailure(this.failure) : nothing}
-      <div class="actions">
-        <button type="submit" class="primary" part="button submit" ?disabled=${pending} aria-disabled=${pending ? 'true' : 'false'}>
-          ${pending ? m.submitting : this.failure?.retryable ? m.retry : m.submit}
-        </button>
-      </div>
     `;
   }
 
-  private renderTerms(source: string) {
-    return html`<div class="terms" part="terms" role="region" aria-label=${this.messages.termsRegion} tabindex="0">
-      ${this.html.get(source, 3)}
-    </div>`;
+  /** "Continue" before the last step; then the application's own button. */
+  private renderSubmit(next: boolean): TemplateResult {
+    const m = this.messages;
+    if (next) return html`<button type="submit" class="primary" part="button continue">${m.continue}</button>`;
+    const pending = this.submitTask.status === TaskStatus.PENDING;
+    return html`<button type="submit" class="primary" part="button submit" ?disabled=${pending} aria-disabled=${pending ? 'true' : 'false'}>
+      ${pending ? m.submitting : this.failure?.retryable ? m.retry : m.submit}
+    </button>`;
+  }
+
+  /** The terms in the page's own flow: no box scrolling inside the page, which traps a phone's finger. */
+  private renderTermsText(source: string) {
+    return html`<div class="terms" part="terms" role="region" aria-label=${this.messages.termsRegion}>${this.html.get(source, 3)}</div>`;
   }
 
   private renderFailure(failure: RequestError) {

@@ -28,7 +28,12 @@ type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | D
 
 type Control =
   | { kind: 'text'; autocomplete?: string; inputmode?: string; type?: string; maxlength?: number }
-  | { kind: 'select'; options: (m: Messages, fv: FormValuesResponse | undefined, values: FormState) => Option[] };
+  | { kind: 'select'; options: (m: Messages, fv: FormValuesResponse | undefined, values: FormState) => Option[] }
+  /** Day, month (by name) and year, each its own control: `autocomplete` is their prefix (`bday`). */
+  | { kind: 'date'; autocomplete?: string };
+
+type DateField = 'dob' | 'govIdExpiry';
+type DatePart = 'day' | 'month' | 'year';
 
 interface Option {
   value: string;
@@ -65,7 +70,7 @@ export const SECTIONS: ReadonlyArray<{ id: keyof Messages['sections']; help?: ke
       { name: 'firstName', control: text('given-name', { maxlength: 35 }) },
       { name: 'middleName', control: text('additional-name', { maxlength: 35 }), optional: true },
       { name: 'lastName', control: text('family-name', { maxlength: 50 }) },
-      { name: 'dob', control: text('bday', { inputmode: 'numeric', maxlength: 10 }) },
+      { name: 'dob', control: { kind: 'date', autocomplete: 'bday' }, wide: true },
       { name: 'email', control: text('email', { type: 'email', maxlength: 100 }) },
       { name: 'phone', control: text('tel-national', { type: 'tel' }) },
     ],
@@ -115,7 +120,7 @@ export const SECTIONS: ReadonlyArray<{ id: keyof Messages['sections']; help?: ke
         when: (v) => v.govIdType !== '',
       },
       { name: 'govIdNumber', control: text('off', { maxlength: 50 }), when: (v) => v.govIdType !== '' },
-      { name: 'govIdExpiry', control: text('off', { inputmode: 'numeric', maxlength: 10 }), when: (v) => v.govIdType !== '' },
+      { name: 'govIdExpiry', control: { kind: 'date' }, when: (v) => v.govIdType !== '', wide: true },
       { name: 'sin', control: text('off', { inputmode: 'numeric', maxlength: 11 }), optional: true },
     ],
   },
@@ -130,7 +135,18 @@ export const SECTIONS: ReadonlyArray<{ id: keyof Messages['sections']; help?: ke
   },
 ];
 
+/**
+ * The application in four short steps (sections by index in SECTIONS), the terms with the last:
+ * a phone shows one step at a time, with where the shopper is.
+ */
+const STEPS: ReadonlyArray<readonly number[]> = [[0, 1], [2, 3], [4, 5], [6]];
+const LAST_STEP = STEPS.length - 1;
+
 const FIELD_ORDER: ApplicationField[] = [...SECTIONS.flatMap((s) => s.fields.map((f) => f.name)), 'termsAccepted'];
+
+/** The step a field is on (the agreement is on the last). */
+const stepOf = (name: ApplicationField) =>
+  name === 'termsAccepted' ? LAST_STEP : STEPS.findIndex((sections) => sections.some((i) => SECTIONS[i]!.fields.some((f) => f.name === name)));
 
 export const emptyForm = (): FormState => ({
   ...(Object.fromEntries(FIELD_ORDER.map((name) => [name, ''])) as unknown as FormState),
@@ -153,8 +169,22 @@ export function formatAmount(amount: number, lang: string): string {
   return new Intl.NumberFormat(lang, { minimumFractionDigits: amount % 1 ? 2 : 0, maximumFractionDigits: 2 }).format(amount);
 }
 
-/** `1988/07/24`, `1988 07 24` → `1988-07-24`. */
-const normaliseDate = (value: string) => value.trim().replace(/[/.\s]/g, '-');
+/** January to December in the language, made once per language. */
+const MONTHS = new Map<string, string[]>();
+const monthNames = (lang: string) => {
+  let names = MONTHS.get(lang);
+  if (!names) {
+    const format = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' });
+    MONTHS.set(lang, (names = Array.from({ length: 12 }, (_, n) => format.format(Date.UTC(2000, n, 1)))));
+  }
+  return names;
+};
+
+const pad2 = (value: string) => (value.length === 1 ? `0${value}` : value);
+
+/** Day, month and year as typed → `YYYY-MM-DD` for the schema (which says if it is not a real date); nothing typed → ''. */
+const joinDate = ({ day, month, year }: Record<DatePart, string>) =>
+  day || month || year ? `${year.trim()}-${pad2(month)}-${pad2(day.trim())}` : '';
 
 export class ApplicationFormController implements ReactiveController {
   values: FormState = emptyForm();
@@ -163,6 +193,10 @@ export class ApplicationFormController implements ReactiveController {
   private errors = new Map<ApplicationField, FieldErrorCode>();
   private serverErrors = new Map<ApplicationField, FieldErrorCode>();
   private summaryShown = false;
+  /** The step on screen; every step stays in the form (hidden), so nothing typed is lost going back and forth. */
+  step = 0;
+  /** Date fields as typed, part by part. */
+  private readonly dates = new Map<DateField, Record<DatePart, string>>();
 
   constructor(
     private readonly host: Host,
@@ -170,8 +204,10 @@ export class ApplicationFormController implements ReactiveController {
       messages: () => Messages;
       formValues: () => FormValuesResponse | undefined;
       onSubmit: () => void;
-      /** Everything in the form's `<form>` after the fields (terms, buttons). */
+      /** What the last step shows after its fields (the terms and the agreement). */
       renderAfterFields?: () => TemplateResult | typeof nothing;
+      /** The form's one submit button: "Continue" before the last step. */
+      renderSubmit: (next: boolean) => TemplateResult;
     },
   ) {
     host.addController(this);
@@ -201,15 +237,34 @@ export class ApplicationFormController implements ReactiveController {
     return isProvince(this.values.province) ? this.values.province : '';
   }
 
-  /** Validates everything; returns the application, or `undefined` and shows the errors. */
+  /**
+   * The form's submit: before the last step, checks this step's fields and moves on; on the last,
+   * validates everything and returns the application, or `undefined` and shows the errors (on the
+   * step of the first one).
+   */
   submit(): Application | undefined {
-    for (const name of FIELD_ORDER) this.touched.add(name);
+    const names = this.step < LAST_STEP ? FIELD_ORDER.filter((name) => stepOf(name) === this.step) : FIELD_ORDER;
+    for (const name of names) this.touched.add(name);
     const result = this.validate();
-    this.summaryShown = this.errors.size > 0;
+    const problems = names.some((name) => this.errorOf(name));
+    this.summaryShown = problems;
+    if (this.step < LAST_STEP && !problems) {
+      this.goTo(this.step + 1);
+      return undefined;
+    }
     this.host.requestUpdate();
     if (result) return result;
     void this.focusFirstError();
     return undefined;
+  }
+
+  /** Shows a step and puts focus on where the shopper is ("Step 2 of 4"). */
+  async goTo(step: number): Promise<void> {
+    this.step = step;
+    this.summaryShown = false;
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>('.progress')?.focus();
   }
 
   /**
@@ -241,7 +296,6 @@ export class ApplicationFormController implements ReactiveController {
     const entries = Object.entries(v).map(([name, value]) => {
       if (typeof value === 'boolean') return [name, value];
       if (MONEY_FIELDS.has(name as ApplicationField)) return [name, parseMoney(value)];
-      if (name === 'dob' || name === 'govIdExpiry') return [name, value === '' ? undefined : normaliseDate(value)];
       return [name, value.trim() === '' ? undefined : value];
     });
     const input = Object.fromEntries(entries) as Record<string, unknown>;
@@ -263,14 +317,37 @@ export class ApplicationFormController implements ReactiveController {
     return result.success && this.serverErrors.size === 0 ? result.output : undefined;
   }
 
-  private async focusFirstError() {
-    await this.host.updateComplete;
+  private focusFirstError() {
     const first = FIELD_ORDER.find((name) => this.errorOf(name));
-    if (first) this.control(first)?.focus();
+    if (first) void this.focus(first);
+  }
+
+  /** Focus on a field, on its step. */
+  private async focus(name: ApplicationField) {
+    if (stepOf(name) !== this.step) {
+      this.step = stepOf(name);
+      this.host.requestUpdate();
+      await this.host.updateComplete;
+    }
+    this.control(name)?.focus();
   }
 
   private control(name: ApplicationField): HTMLElement | null {
     return this.host.renderRoot.querySelector<HTMLElement>(`#f-${name}`);
+  }
+
+  private updateDate(name: DateField, part: DatePart, value: string) {
+    const parts = { ...this.datePartsOf(name), [part]: value };
+    this.dates.set(name, parts);
+    this.update(name, joinDate(parts));
+  }
+
+  private datePartsOf(name: DateField): Record<DatePart, string> {
+    const known = this.dates.get(name);
+    if (known) return known;
+    // A value set as a whole (YYYY-MM-DD) shows in its parts.
+    const [year = '', month = '', day = ''] = this.values[name] ? this.values[name].split('-') : [];
+    return { day, month, year };
   }
 
   private update(name: keyof FormState, value: string | boolean) {
@@ -310,6 +387,10 @@ export class ApplicationFormController implements ReactiveController {
     });
     return html`
       <form part="form" novalidate @submit=${(e: Event) => (e.preventDefault(), this.options.onSubmit())}>
+        <p class="progress" part="progress" tabindex="-1">
+          ${m.stepOf(this.step + 1, STEPS.length)}
+          <progress max=${STEPS.length} value=${this.step + 1} aria-hidden="true"></progress>
+        </p>
         ${this.summaryShown && problems.length > 0
           ? html`<div class="summary" part="error-summary" role="alert">
               <h2 class="summary-title">${m.summaryTitle(problems.length)}</h2>
@@ -317,13 +398,23 @@ export class ApplicationFormController implements ReactiveController {
                 ${problems.map(
                   (p) =>
                     html`<li>
-                      <a href="#f-${p.name}" @click=${(e: Event) => (e.preventDefault(), this.control(p.name)?.focus())}>${p.text}</a>
+                      <a href="#f-${p.name}" @click=${(e: Event) => (e.preventDefault(), void this.focus(p.name))}>${p.text}</a>
                     </li>`,
                 )}
               </ul>
             </div>`
           : nothing}
-        ${SECTIONS.map((section) => this.renderSection(section, m))} ${this.options.renderAfterFields?.() ?? nothing}
+        ${STEPS.map(
+          (sections, step) => html`<div class="step" ?hidden=${step !== this.step}>
+            ${sections.map((i) => this.renderSection(SECTIONS[i]!, m))} ${step === LAST_STEP ? (this.options.renderAfterFields?.() ?? nothing) : nothing}
+          </div>`,
+        )}
+        <div class="actions">
+          ${this.options.renderSubmit(this.step < LAST_STEP)}
+          ${this.step > 0
+            ? html`<button type="button" class="secondary" part="button back" @click=${() => this.goTo(this.step - 1)}>${m.back}</button>`
+            : nothing}
+        </div>
       </form>
     `;
   }
@@ -339,6 +430,7 @@ export class ApplicationFormController implements ReactiveController {
 
   private renderField(spec: FieldSpec, m: Messages) {
     const { name, control } = spec;
+    if (control.kind === 'date') return this.renderDate(name as DateField, control.autocomplete, m);
     const id = `f-${name}`;
     const text = m.fields[name];
     const code = this.errorOf(name);
@@ -391,6 +483,74 @@ export class ApplicationFormController implements ReactiveController {
           />`}
       ${code ? html`<p id="${id}-error" class="error" part="error">${this.message(name, code)}</p>` : nothing}
     </div>`;
+  }
+
+  /**
+   * A date as three labelled controls in a group (day, month by name, year), in the order the
+   * language writes dates; the first carries the field's id, for the error summary's link.
+   */
+  private renderDate(name: DateField, autocomplete: string | undefined, m: Messages) {
+    const id = `f-${name}`;
+    const text = m.fields[name];
+    const code = this.errorOf(name);
+    const parts = this.datePartsOf(name);
+    const describedBy = [text.help ? `${id}-help` : '', code ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
+    const order: DatePart[] = m.lang === 'fr-CA' ? ['day', 'month', 'year'] : ['month', 'day', 'year'];
+    const months = monthNames(m.lang);
+    const common = (part: DatePart, i: number) => ({
+      id: i === 0 ? id : `${id}-${part}`,
+      auto: autocomplete ? `${autocomplete}-${part}` : 'off',
+    });
+    return html`<fieldset
+      class="field wide"
+      part="field ${code ? 'field-invalid' : ''}"
+      @focusout=${(e: FocusEvent) => {
+        // Leaving the group, not moving between its parts.
+        if (!(e.currentTarget as HTMLElement).contains(e.relatedTarget as Node | null)) this.blur(name);
+      }}
+    >
+      <legend part="label">${text.label}</legend>
+      ${text.help ? html`<p id="${id}-help" class="help" part="help">${text.help}</p>` : nothing}
+      <div class="date">
+        ${order.map((part, i) => {
+          const { id: partId, auto } = common(part, i);
+          const onInput = (e: Event) => this.updateDate(name, part, (e.target as HTMLInputElement).value);
+          return html`<div class="field ${part}">
+            <label for=${partId} part="label">${m.dateParts[part]}</label>
+            ${part === 'month'
+              ? html`<select
+                  id=${partId}
+                  part="input select"
+                  autocomplete=${auto}
+                  aria-invalid=${code ? 'true' : 'false'}
+                  aria-required="true"
+                  aria-describedby=${describedBy}
+                  .value=${parts.month}
+                  @change=${onInput}
+                >
+                  <option value="" ?selected=${parts.month === ''}>${m.choose}</option>
+                  ${Array.from({ length: 12 }, (_, n) => {
+                    const value = pad2(String(n + 1));
+                    return html`<option value=${value} ?selected=${parts.month === value}>${months[n]}</option>`;
+                  })}
+                </select>`
+              : html`<input
+                  id=${partId}
+                  part="input"
+                  inputmode="numeric"
+                  autocomplete=${auto}
+                  maxlength=${part === 'year' ? 4 : 2}
+                  aria-invalid=${code ? 'true' : 'false'}
+                  aria-required="true"
+                  aria-describedby=${describedBy}
+                  .value=${parts[part]}
+                  @input=${onInput}
+                />`}
+          </div>`;
+        })}
+      </div>
+      ${code ? html`<p id="${id}-error" class="error" part="error">${this.message(name, code)}</p>` : nothing}
+    </fieldset>`;
   }
 
   /** The agreement checkbox, rendered by the host after the terms. */

@@ -135,6 +135,14 @@ export const formStyles = css`
     min-width: 0;
   }
 
+  /*
+   * A long choice (a security question) stays inside its field: WebKit lets a closed select's text
+   * overflow out to the page's edge. The select's focus ring is drawn inside it, so nothing is cut.
+   */
+  .field:has(> select) {
+    overflow: hidden;
+  }
+
   input[aria-invalid='true'],
   select[aria-invalid='true'] {
     border: 2px solid var(--_error);
@@ -143,6 +151,10 @@ export const formStyles = css`
   :is(input, select, button, a, [tabindex]):focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
+  }
+
+  .field > select:focus-visible {
+    outline-offset: -4px;
   }
 
   .error {
@@ -191,8 +203,6 @@ export const formStyles = css`
   }
 
   .terms {
-    max-height: 16rem;
-    overflow: auto;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: 0 var(--_space);
@@ -202,6 +212,53 @@ export const formStyles = css`
 
   .terms a {
     color: var(--_primary);
+  }
+
+  .step[hidden] {
+    display: none;
+  }
+
+  .step {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+  }
+
+  .progress {
+    display: grid;
+    gap: 0.35rem;
+    margin: 0;
+    font-weight: 600;
+    color: var(--_muted);
+  }
+
+  progress {
+    width: 100%;
+    height: 0.4rem;
+    accent-color: var(--_primary);
+  }
+
+  .field > legend {
+    font-size: inherit;
+    font-weight: 600;
+    margin-bottom: 0.25rem;
+  }
+
+  .date {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+  }
+
+  .date .day {
+    width: 4.5rem;
+  }
+
+  .date .year {
+    width: 6rem;
+  }
+
+  .date .month {
+    flex: 1 1 9rem;
   }
 `;
 

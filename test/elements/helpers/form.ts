@@ -71,8 +71,41 @@ export async function waitFor<T>(check: () => T | undefined | null | false, what
   }
 }
 
+type Updating = HTMLElement & { updateComplete: Promise<boolean> };
+
+/** The controls of a date field (day, month, year), by part. */
+export function dateParts(el: HTMLElement, name: string) {
+  const group = field(el, name).closest('fieldset')!;
+  const [day, month, year] = ['day', 'month', 'year'].map((part) => group.querySelector<HTMLInputElement | HTMLSelectElement>(`.${part} input, .${part} select`)!);
+  return { day: day!, month: month!, year: year! };
+}
+
+/** Types a `YYYY-MM-DD` date into a date field's parts as a shopper would, then leaves the group. */
+export async function setDate(el: Updating, name: string, iso: string) {
+  const [year = '', month = '', day = ''] = iso.split('-');
+  const parts = dateParts(el, name);
+  for (const [part, value] of [['day', day], ['month', month], ['year', year]] as const) {
+    const control = parts[part];
+    control.value = value;
+    control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+  }
+  parts.year.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+/** A field's value as `set` takes it: a date's parts joined as `YYYY-MM-DD`. */
+export function valueOf(el: HTMLElement, name: string): string {
+  if (name !== 'dob' && name !== 'govIdExpiry') return field(el, name).value;
+  const { day, month, year } = dateParts(el, name);
+  return `${year.value}-${month.value}-${day.value}`;
+}
+
 /** Sets one field as typing or choosing would, then leaves it. */
-export async function set(el: HTMLElement & { updateComplete: Promise<boolean> }, name: string, value: string | boolean) {
+export async function set(el: Updating, name: string, value: string | boolean) {
+  if (name === 'dob' || name === 'govIdExpiry') {
+    await waitFor(() => root(el).querySelector(`#f-${name}`), `field ${name}`);
+    return setDate(el, name, String(value));
+  }
   const control = await waitFor(() => root(el).querySelector<HTMLInputElement | HTMLSelectElement>(`#f-${name}`), `field ${name}`);
   if (control instanceof HTMLSelectElement) {
     await waitFor(() => [...control.options].some((o) => o.value === value), `option ${String(value)} of ${name}`);
@@ -122,8 +155,27 @@ export async function formReady(el: HTMLElement) {
   await waitFor(() => root(el).querySelector('#f-firstName'), 'the form');
 }
 
-/** The terms for the chosen province are on screen. */
-export async function termsReady(el: HTMLElement) {
+/** The step of the application on screen, from its progress line ("Step 2 of 4" → 2). */
+export const stepShown = (el: HTMLElement) => Number(/\d+/.exec(root(el).querySelector('.progress')?.textContent ?? '')?.[0] ?? 0);
+
+/**
+ * Presses "Continue" until the application's last step (where the terms and the button that
+ * sends it are); stops on a step whose fields have a problem.
+ */
+export async function toLastStep(el: Updating) {
+  for (;;) {
+    const next = root(el).querySelector<HTMLButtonElement>('button[part~="continue"]');
+    if (!next) return;
+    const before = stepShown(el);
+    next.click();
+    await el.updateComplete;
+    if (stepShown(el) === before) return;
+  }
+}
+
+/** On the last step, the terms for the chosen province are on screen. */
+export async function termsReady(el: Updating) {
+  await toLastStep(el);
   await waitFor(() => root(el).querySelector('.terms'), 'the terms');
 }
 
