@@ -216,6 +216,21 @@ export class ApplicationFormController implements ReactiveController {
   hostConnected(): void {}
 
   /**
+   * The step on screen renders first; the hidden ones follow once it is painted, so the shopper
+   * can start typing sooner (and the hidden fields are there for the browser's autofill after).
+   */
+  private allSteps = false;
+  private shown = false;
+  private scheduled = false;
+
+  hostUpdated(): void {
+    if (this.shown && !this.scheduled) {
+      this.scheduled = true;
+      requestAnimationFrame(() => setTimeout(() => ((this.allSteps = true), this.host.requestUpdate())));
+    }
+  }
+
+  /**
    * Prefill (the order total as amount requested, a province). A prefilled value follows later
    * prefills (the page changed `amount`); once the shopper touches the field, theirs wins.
    */
@@ -380,6 +395,7 @@ export class ApplicationFormController implements ReactiveController {
   }
 
   render(): TemplateResult {
+    this.shown = true;
     const m = this.options.messages();
     const problems = FIELD_ORDER.flatMap((name) => {
       const code = this.errorOf(name);
@@ -404,10 +420,12 @@ export class ApplicationFormController implements ReactiveController {
               </ul>
             </div>`
           : nothing}
-        ${STEPS.map(
-          (sections, step) => html`<div class="step" ?hidden=${step !== this.step}>
-            ${sections.map((i) => this.renderSection(SECTIONS[i]!, m))} ${step === LAST_STEP ? (this.options.renderAfterFields?.() ?? nothing) : nothing}
-          </div>`,
+        ${STEPS.map((sections, step) =>
+          step === this.step || this.allSteps
+            ? html`<div class="step" ?hidden=${step !== this.step}>
+                ${sections.map((i) => this.renderSection(SECTIONS[i]!, m))} ${step === LAST_STEP ? (this.options.renderAfterFields?.() ?? nothing) : nothing}
+              </div>`
+            : nothing,
         )}
         <div class="actions">
           ${this.options.renderSubmit(this.step < LAST_STEP)}
