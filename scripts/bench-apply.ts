@@ -36,10 +36,12 @@ const browser = await puppeteer.launch({
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
 });
+/** The application's first step on screen in `root` (a shadow root), its choices (from the form values) in place. */
+const FIRST_STEP_READY = `(root) => !!(root && root.querySelector('#f-salutation option[value="ms"]') && root.querySelector('#f-phone')?.offsetParent)`;
+
 // 1. Navigation → interactive form, the element's page against the static floor.
 const INTERACTIVE = {
-  // The application's first step on screen, its choices (from the form values) in place.
-  element: `(() => { const root = document.querySelector('flexiti-apply')?.shadowRoot; return !!(root && root.querySelector('#f-salutation option[value="ms"]') && root.querySelector('#f-phone')?.offsetParent); })()`,
+  element: `(${FIRST_STEP_READY})(document.querySelector('flexiti-apply')?.shadowRoot)`,
   floor: `!!document.querySelector('#f-personalIdWord')`,
 };
 async function navigate(path: string, ready: string): Promise<number> {
@@ -75,8 +77,7 @@ const MEASURE = `new Promise((resolve) => {
   const started = performance.now();
   document.body.append(el);
   const check = () => {
-    const root = el.shadowRoot;
-    if (root && root.querySelector('#f-salutation option[value="ms"]') && root.querySelector('#f-phone')?.offsetParent) {
+    if ((${FIRST_STEP_READY})(el.shadowRoot)) {
       resolve(performance.now() - started);
     } else requestAnimationFrame(check);
   };
