@@ -12,7 +12,9 @@
  *   French files with the same keys;
  * - every block.json parses and the files it names exist;
  * - the WordPress plugin's header, readme.txt and uninstall.php, its text domain, and its
- *   translations (every string in the .pot, every .pot string translated in fr_CA.po);
+ *   translations (every string in the .pot, every .pot string translated in fr_CA.po, the
+ *   committed .mo and editor-script .json exactly what scripts/build-wp-translations.mjs makes
+ *   from the .po);
  * - no .liquid or .php file prints a style attribute, a <style> element or an inline <script>
  *   (the elements are meant for pages with a Content-Security-Policy without 'unsafe-inline').
  *
@@ -22,6 +24,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stalePluginTranslations } from './build-wp-translations.mjs';
+import { GETTEXT, GETTEXT_CALL, callArguments, poKey } from './wp-gettext.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const integrations = join(root, 'integrations');
@@ -262,65 +266,6 @@ for (const file of blockJsons) {
 
 // --- WordPress: plugin header, readme, uninstall, text domain, translations -------------------
 
-/** gettext calls: name → positions of msgid, plural, context, domain among the arguments. */
-const GETTEXT = {
-  __: { id: 0, domain: 1 },
-  _e: { id: 0, domain: 1 },
-  esc_html__: { id: 0, domain: 1 },
-  esc_html_e: { id: 0, domain: 1 },
-  esc_attr__: { id: 0, domain: 1 },
-  esc_attr_e: { id: 0, domain: 1 },
-  _x: { id: 0, context: 1, domain: 2 },
-  _ex: { id: 0, context: 1, domain: 2 },
-  esc_html_x: { id: 0, context: 1, domain: 2 },
-  esc_attr_x: { id: 0, context: 1, domain: 2 },
-  _n: { id: 0, plural: 1, domain: 3 },
-  _nx: { id: 0, plural: 1, context: 3, domain: 4 },
-};
-const GETTEXT_CALL = new RegExp(`(?<![\\w$>:.])(${Object.keys(GETTEXT).join('|')})\\s*\\(`, 'g');
-
-/** The top-level arguments of a call whose "(" is at `open`: each the literal string, or null. */
-function callArguments(code, open) {
-  const args = [];
-  let depth = 0;
-  let current = '';
-  for (let i = open; i < code.length; i++) {
-    const char = code[i];
-    if (char === "'" || char === '"' || char === '`') {
-      let j = i + 1;
-      while (j < code.length && code[j] !== char) j += code[j] === '\\' ? 2 : 1;
-      current += code.slice(i, j + 1);
-      i = j;
-      continue;
-    }
-    if (char === '(' || char === '[' || char === '{') {
-      depth++;
-      if (depth === 1) continue;
-    } else if (char === ')' || char === ']' || char === '}') {
-      depth--;
-      if (depth === 0) {
-        if (current.trim() !== '') args.push(current.trim());
-        break;
-      }
-    } else if (char === ',' && depth === 1) {
-      args.push(current.trim());
-      current = '';
-      continue;
-    }
-    current += char;
-  }
-  return args.map(literal);
-}
-
-/** A single- or double-quoted string literal's value, or null for anything else. */
-function literal(arg) {
-  const single = arg.match(/^'((?:[^'\\]|\\.)*)'$/s);
-  if (single) return single[1].replace(/\\(['\\])/g, '$1');
-  const double = arg.match(/^"((?:[^"\\$]|\\.)*)"$/s);
-  if (double) return double[1].replace(/\\(["\\$])/g, '$1').replace(/\\n/g, '\n').replace(/\\t/g, '\t');
-  return null;
-}
-
 /** msgctxt/msgid/msgid_plural/msgstr entries of a .po or .pot file. */
 function readPo(file) {
   const entries = [];
@@ -344,7 +289,6 @@ function unescapePo(text) {
   return text.replace(/\\(["\\nt])/g, (_, c) => ({ n: '\n', t: '\t' })[c] ?? c);
 }
 
-const poKey = (context, id) => (context ? `${context}\u0004${id}` : id);
 const placeholders = (text) => (text.match(/%(?:\d+\$)?[sdf]/g) ?? []).sort().join(' ');
 
 
@@ -448,6 +392,8 @@ function checkTranslations(dir, domain, pluginHeader) {
     else if (forms.some((form) => placeholders(form) !== placeholders(entry.msgid))) problems.push(`${name}: the placeholders differ`);
   }
   check(`${rel(po)} translates every string of the template`, problems);
+  // The .mo and the editor scripts' JSON are committed: they must be what the .po gives now.
+  check(`${rel(join(dir, 'languages'))}: the .mo and .json are built from the current .po (scripts/build-wp-translations.mjs)`, stalePluginTranslations(dir));
 }
 
 // --- No inline script or style -----------------------------------------------------------------

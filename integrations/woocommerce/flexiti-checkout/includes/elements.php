@@ -103,15 +103,15 @@ function flexiti_checkout_order_being_paid() {
  * An element with its attributes. Empty values are left out; URLs go through esc_url, the rest
  * through esc_attr.
  *
- * @param string                    $tag        "flexiti-checkout" or "flexiti-apply".
+ * @param string                    $tag        "flexiti-checkout", "flexiti-apply" or "flexiti-message".
  * @param array<string, string|int> $attributes Attribute name => value.
  * @return string
  */
 function flexiti_checkout_element_html( $tag, array $attributes ) {
-	if ( ! in_array( $tag, array( 'flexiti-checkout', 'flexiti-apply' ), true ) ) {
+	if ( ! in_array( $tag, array( 'flexiti-checkout', 'flexiti-apply', 'flexiti-message' ), true ) ) {
 		return '';
 	}
-	$urls = array( 'token-url', 'data-flexiti-return-url' );
+	$urls = array( 'token-url', 'data-flexiti-return-url', 'endpoint', 'apply-url' );
 	$html = '<' . $tag;
 	foreach ( $attributes as $name => $value ) {
 		$value = (string) $value;
@@ -220,16 +220,15 @@ function flexiti_checkout_render_apply( array $options ) {
  * @return string
  */
 function flexiti_checkout_shortcode_checkout( $atts ) {
-	$atts = shortcode_atts(
+	return flexiti_checkout_shortcode(
+		'checkout',
 		array(
 			'lang'  => '',
 			'theme' => 'auto',
 		),
 		$atts,
-		'flexiti_checkout'
+		'flexiti_checkout_render_checkout'
 	);
-	$html = flexiti_checkout_render_checkout( $atts );
-	return '' === $html ? '' : '<div class="flexiti-checkout-wc flexiti-checkout-wc--checkout">' . $html . '</div>';
 }
 
 /**
@@ -239,7 +238,8 @@ function flexiti_checkout_shortcode_checkout( $atts ) {
  * @return string
  */
 function flexiti_checkout_shortcode_apply( $atts ) {
-	$atts = shortcode_atts(
+	return flexiti_checkout_shortcode(
+		'apply',
 		array(
 			'lang'     => '',
 			'theme'    => 'auto',
@@ -247,8 +247,21 @@ function flexiti_checkout_shortcode_apply( $atts ) {
 			'amount'   => '',
 		),
 		$atts,
-		'flexiti_apply'
+		'flexiti_checkout_render_apply'
 	);
-	$html = flexiti_checkout_render_apply( $atts );
-	return '' === $html ? '' : '<div class="flexiti-checkout-wc flexiti-checkout-wc--apply">' . $html . '</div>';
+}
+
+/**
+ * A shortcode [flexiti_{$name}]: its attributes with their defaults, rendered, in a wrapper with
+ * classes only (or nothing, where the element does not show).
+ *
+ * @param string                       $name     "checkout", "apply" or "message".
+ * @param array<string, string>        $defaults The attributes and their defaults.
+ * @param array<string, string>|string $atts     The attributes written.
+ * @param callable                     $render   Attributes => the element's HTML.
+ * @return string
+ */
+function flexiti_checkout_shortcode( $name, array $defaults, $atts, $render ) {
+	$html = call_user_func( $render, shortcode_atts( $defaults, $atts, 'flexiti_' . $name ) );
+	return '' === $html ? '' : '<div class="flexiti-checkout-wc flexiti-checkout-wc--' . esc_attr( $name ) . '">' . $html . '</div>';
 }

@@ -1,6 +1,7 @@
 <?php
 /**
- * Settings → Flexiti: the handler's session URL, the script's URL, its SRI hash and the language.
+ * Settings → Flexiti: the handler's session URL, the script's URL, its SRI hash, the language, the
+ * apply page and where the financing message shows by itself.
  *
  * Registered with the Settings API: options.php checks the `manage_options` capability and the
  * `flexiti_checkout-options` nonce that settings_fields() prints, then calls the sanitiser below.
@@ -15,23 +16,40 @@ add_action( 'admin_menu', 'flexiti_checkout_add_settings_page' );
 add_filter( 'plugin_action_links_' . plugin_basename( FLEXITI_CHECKOUT_FILE ), 'flexiti_checkout_action_links' );
 
 /**
- * The settings and their defaults.
+ * The settings and their defaults. The message_* switches are "1" (on) or "" (off).
  *
- * @return array{handler_url: string, script_url: string, integrity: string, lang: string}
+ * @return array{handler_url: string, script_url: string, integrity: string, lang: string, apply_url: string, message_product: string, message_cart: string, message_checkout: string}
  */
 function flexiti_checkout_defaults() {
 	return array(
-		'handler_url' => '',
-		'script_url'  => '',
-		'integrity'   => '',
-		'lang'        => 'auto',
+		'handler_url'      => '',
+		'script_url'       => '',
+		'integrity'        => '',
+		'lang'             => 'auto',
+		'apply_url'        => '',
+		'message_product'  => '',
+		'message_cart'     => '',
+		'message_checkout' => '',
+	);
+}
+
+/**
+ * Where the financing message can show by itself: setting => label.
+ *
+ * @return array<string, string>
+ */
+function flexiti_checkout_message_places() {
+	return array(
+		'message_product'  => __( 'On product pages, under the price', 'flexiti-checkout' ),
+		'message_cart'     => __( 'In the cart, under the order total', 'flexiti-checkout' ),
+		'message_checkout' => __( 'At checkout, under the order total', 'flexiti-checkout' ),
 	);
 }
 
 /**
  * The saved settings, completed with the defaults.
  *
- * @return array{handler_url: string, script_url: string, integrity: string, lang: string}
+ * @return array{handler_url: string, script_url: string, integrity: string, lang: string, apply_url: string, message_product: string, message_cart: string, message_checkout: string}
  */
 function flexiti_checkout_settings() {
 	$saved = get_option( FLEXITI_CHECKOUT_OPTION, array() );
@@ -112,6 +130,34 @@ function flexiti_checkout_register_settings() {
 		'flexiti_checkout_main',
 		array( 'label_for' => 'flexiti-checkout-lang' )
 	);
+
+	add_settings_section(
+		'flexiti_checkout_message',
+		__( 'Financing message', 'flexiti-checkout' ),
+		'flexiti_checkout_message_section_intro',
+		'flexiti-checkout'
+	);
+	add_settings_field(
+		'flexiti_checkout_apply_url',
+		__( 'Apply page', 'flexiti-checkout' ),
+		'flexiti_checkout_field_text',
+		'flexiti-checkout',
+		'flexiti_checkout_message',
+		array(
+			'key'         => 'apply_url',
+			'label_for'   => 'flexiti-checkout-apply_url',
+			'type'        => 'url',
+			'placeholder' => '/apply',
+			'description' => __( 'Optional. The page where shoppers apply for Flexiti financing (with the "Flexiti application" block), linked from the message.', 'flexiti-checkout' ),
+		)
+	);
+	add_settings_field(
+		'flexiti_checkout_message_places',
+		__( 'Show the message', 'flexiti-checkout' ),
+		'flexiti_checkout_field_message_places',
+		'flexiti-checkout',
+		'flexiti_checkout_message'
+	);
 }
 
 /**
@@ -162,6 +208,13 @@ function flexiti_checkout_section_intro() {
 }
 
 /**
+ * What the message section is about.
+ */
+function flexiti_checkout_message_section_intro() {
+	echo '<p>' . esc_html__( 'The financing message tells shoppers what a price costs a month with Flexiti. It loads flexiti-message.js from the folder of the script URL and asks the handler for the current offers. It shows in Canadian-dollar stores only. Choose below where it shows by itself; elsewhere, place the "Flexiti financing message" block or the [flexiti_message] shortcode.', 'flexiti-checkout' ) . '</p>';
+}
+
+/**
  * A URL or text field.
  *
  * @param array{key: string, label_for: string, type: string, placeholder: string, description: string} $args The field.
@@ -201,11 +254,29 @@ function flexiti_checkout_field_lang( $args ) {
 }
 
 /**
+ * The checkboxes of the places where the message shows by itself.
+ */
+function flexiti_checkout_field_message_places() {
+	$settings = flexiti_checkout_settings();
+	echo '<fieldset><legend class="screen-reader-text">' . esc_html__( 'Show the message', 'flexiti-checkout' ) . '</legend>';
+	foreach ( flexiti_checkout_message_places() as $key => $label ) {
+		printf(
+			'<label for="flexiti-checkout-%1$s"><input type="checkbox" id="flexiti-checkout-%1$s" name="%2$s[%1$s]" value="1"%3$s> %4$s</label><br>',
+			esc_attr( $key ),
+			esc_attr( FLEXITI_CHECKOUT_OPTION ),
+			checked( $settings[ $key ], '1', false ),
+			esc_html( $label )
+		);
+	}
+	echo '</fieldset>';
+}
+
+/**
  * Validates what the settings form sent. A value that does not pass keeps the saved one and
  * explains why.
  *
  * @param mixed $input The submitted option.
- * @return array{handler_url: string, script_url: string, integrity: string, lang: string}
+ * @return array{handler_url: string, script_url: string, integrity: string, lang: string, apply_url: string, message_product: string, message_cart: string, message_checkout: string}
  */
 function flexiti_checkout_sanitize_settings( $input ) {
 	$saved  = flexiti_checkout_settings();
@@ -213,7 +284,7 @@ function flexiti_checkout_sanitize_settings( $input ) {
 	$input  = is_array( $input ) ? $input : array();
 	$output = $saved;
 
-	foreach ( array( 'handler_url', 'script_url' ) as $key ) {
+	foreach ( array( 'handler_url', 'script_url', 'apply_url' ) as $key ) {
 		$raw = isset( $input[ $key ] ) ? trim( (string) $input[ $key ] ) : '';
 		$url = flexiti_checkout_sanitize_url( $raw );
 		if ( null === $url ) {
@@ -244,6 +315,10 @@ function flexiti_checkout_sanitize_settings( $input ) {
 
 	$lang           = isset( $input['lang'] ) ? (string) $input['lang'] : 'auto';
 	$output['lang'] = array_key_exists( $lang, flexiti_checkout_languages() ) ? $lang : 'auto';
+
+	foreach ( array_keys( flexiti_checkout_message_places() ) as $key ) {
+		$output[ $key ] = empty( $input[ $key ] ) ? '' : '1';
+	}
 
 	return $output;
 }
