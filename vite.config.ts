@@ -150,7 +150,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['test/{sandbox,server,schemas,checkout,ssr,demo,integrations,runtimes,redis}/**/*.test.ts'],
+    include: ['test/{sandbox,server,schemas,checkout,ssr,demo,integrations,runtimes,redis,i18n}/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 20_000,

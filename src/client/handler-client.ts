@@ -66,6 +66,8 @@ export interface SessionSource {
   session?: string | undefined;
   /** Where the handler is, for a server-rendered session. */
   endpoint?: string | undefined;
+  /** The shopper's language when minting: an application's session then brings its form values. */
+  lang?: (() => Lang) | undefined;
 }
 
 export class HandlerClient {
@@ -137,13 +139,13 @@ export class HandlerClient {
   }
 
   private async obtain(signal?: AbortSignal): Promise<SessionResponse & { base: string }> {
-    const { tokenUrl, flow } = this.source;
+    const { tokenUrl, flow, lang } = this.source;
     if (!tokenUrl) throw new RequestError('no_session', false);
     const url = new URL(tokenUrl, document.baseURI);
     const response = await send(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ flow }),
+      body: JSON.stringify({ flow, lang: lang?.() }),
       credentials: 'same-origin',
       ...(signal ? { signal } : {}),
     });

@@ -3,6 +3,7 @@ import { commonEn } from '../i18n/common-en.js';
 import { commonFr } from '../i18n/common-fr.js';
 import type { CommonMessages } from '../i18n/messages.js';
 import type { Lang } from '../schemas/index.js';
+import { formatMoney, formatPercent } from '../i18n/numbers.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -48,11 +49,11 @@ export class LocaleController implements ReactiveController {
   }
 
   money(amount: number): string {
-    return new Intl.NumberFormat(this.lang, { style: 'currency', currency: 'CAD' }).format(amount);
+    return formatMoney(amount, this.lang);
   }
 
   percent(ratio: number): string {
-    return new Intl.NumberFormat(this.lang, { style: 'percent', maximumFractionDigits: 2 }).format(ratio);
+    return formatPercent(ratio, this.lang);
   }
 }
 

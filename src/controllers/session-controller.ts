@@ -2,7 +2,7 @@ import { Task, initialState } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import { HandlerClient } from '../client/handler-client.js';
 import { FlexitiReadyEvent } from '../events/flexiti-ready.js';
-import type { Flow } from '../schemas/index.js';
+import type { Flow, Lang, SessionResponse } from '../schemas/index.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { tokenUrl: string; session: string; endpoint: string };
 
@@ -19,15 +19,15 @@ export class SessionController {
 
   /**
    * `onStart`: what to ask for as soon as the session is there, before the element has rendered
-   * with it (`<flexiti-apply>`'s form values).
+   * with it (`<flexiti-apply>`'s form values); `lang`: the shopper's language, sent when minting.
    */
-  constructor(host: Host, flow: Flow, onStart?: (client: HandlerClient) => void) {
+  constructor(host: Host, flow: Flow, onStart?: (client: HandlerClient, started: SessionResponse) => void, lang?: () => Lang) {
     this.task = new Task(host, {
       task: async ([tokenUrl, session, endpoint], { signal }) => {
         if (!tokenUrl && !session) return initialState;
-        this.client = new HandlerClient({ flow, tokenUrl, session, endpoint });
+        this.client = new HandlerClient({ flow, tokenUrl, session, endpoint, lang });
         const started = await this.client.start(signal);
-        onStart?.(this.client);
+        onStart?.(this.client, started);
         host.dispatchEvent(new FlexitiReadyEvent({ flow, mode: started.mode }));
         return started;
       },

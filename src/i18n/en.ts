@@ -88,6 +88,7 @@ export const en: Messages = {
   continue: 'Continue',
   back: 'Back',
   dateParts: { day: 'Day', month: 'Month', year: 'Year' },
+  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 
   submit: 'Apply',
   submitting: 'Sending your application…',

@@ -88,6 +88,7 @@ export const fr: Messages = {
   continue: 'Continuer',
   back: 'Retour',
   dateParts: { day: 'Jour', month: 'Mois', year: 'Année' },
+  months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
 
   submit: 'Envoyer ma demande',
   submitting: 'Envoi de votre demande…',

@@ -68,6 +68,8 @@ export interface Messages extends CommonMessages {
   back: string;
   /** The labels of a date's three controls. */
   dateParts: { day: string; month: string; year: string };
+  /** January to December, as the language writes them in a date. */
+  months: readonly string[];
 
   submit: string;
   submitting: string;

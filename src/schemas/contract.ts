@@ -33,6 +33,8 @@ const receipt = v.pipe(v.string(), v.minLength(10), v.maxLength(2000));
 
 export const SessionRequestSchema = strict({
   flow: v.optional(v.picklist(FLOWS)),
+  /** The shopper's language: an application's session then comes with its form values in it. */
+  lang: v.optional(v.picklist(LANGS)),
 });
 
 export const ApplyRequestSchema = strict({
@@ -82,18 +84,6 @@ export const PurchaseRequestSchema = strict({
 const money = v.number();
 const option = v.object({ value: v.string(), label: v.string() });
 
-export const SessionResponseSchema = v.object({
-  session: v.string(),
-  expiresAt: v.string(),
-  flow: v.picklist(FLOWS),
-  amount: v.nullable(money),
-  currency: v.literal('CAD'),
-  reference: v.nullable(v.string()),
-  mode: v.picklist(['sandbox', 'live']),
-  endpoint: v.string(),
-});
-export type SessionResponse = v.InferOutput<typeof SessionResponseSchema>;
-
 export const OfferTypeSchema = v.object({
   planId: v.number(),
   name: v.string(),
@@ -110,6 +100,20 @@ export const FormValuesResponseSchema = v.object({
   offerTypes: v.array(OfferTypeSchema),
 });
 export type FormValuesResponse = v.InferOutput<typeof FormValuesResponseSchema>;
+
+export const SessionResponseSchema = v.object({
+  session: v.string(),
+  expiresAt: v.string(),
+  flow: v.picklist(FLOWS),
+  amount: v.nullable(money),
+  currency: v.literal('CAD'),
+  reference: v.nullable(v.string()),
+  mode: v.picklist(['sandbox', 'live']),
+  endpoint: v.string(),
+  /** An application's form values in the language asked for, saving the first request (absent when Flexiti could not give them). */
+  formValues: v.optional(FormValuesResponseSchema),
+});
+export type SessionResponse = v.InferOutput<typeof SessionResponseSchema>;
 
 export const TermsResponseSchema = v.object({
   lang: v.picklist(LANGS),

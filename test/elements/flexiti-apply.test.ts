@@ -88,6 +88,19 @@ describe('<flexiti-apply>', function () {
     expect(text(el)).to.contain('Test mode');
   });
 
+  it('gets its form values with its session, in its language, without a request of their own', async () => {
+    const asked = () => performance.getEntriesByType('resource').filter((entry) => /\/form-values/.test(entry.name)).length;
+    const before = asked();
+    const el = await mount({ lang: 'fr-CA' });
+    expect([...field<HTMLSelectElement>(el, 'salutation').options].map((o) => o.textContent)).to.include('Mlle');
+    expect(asked()).to.equal(before);
+    // A session the merchant's server rendered has none: the element asks for them.
+    const minted = await (await fetch('/api/flexiti/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"flow":"apply"}' })).json();
+    expect(minted.formValues).to.equal(undefined);
+    await mount({ session: minted.session });
+    expect(asked()).to.equal(before + 1);
+  });
+
   it('follows a changed amount until the shopper types one', async () => {
     const el = await mount({ amount: 1500 });
     el.amount = 1800.5;

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApplyResponseSchema, FormValuesResponseSchema, TermsResponseSchema } from '../../src/schemas/index.js';
+import { ApplyResponseSchema, FormValuesResponseSchema, SessionResponseSchema, TermsResponseSchema } from '../../src/schemas/index.js';
 import { application, quebecApplication } from '../schemas/fixtures.js';
 import { expectNoLeaks, startStack, type Stack } from './stack.js';
 
@@ -31,6 +31,30 @@ describe('form values and terms', () => {
     expect(frValues.lang).toBe('fr-CA');
     expect(frValues.provinces.find((p) => p.value === 'QC')?.label).toBe('Québec');
     expect(frValues.provinces.map((p) => p.value)).toEqual(values.provinces.map((p) => p.value));
+  });
+
+  it('gives an application’s session its form values in the language asked for, and mints it without them when Flexiti fails', async () => {
+    const fr = await stack.api('session', { body: { flow: 'apply', lang: 'fr-CA' } });
+    expect(fr.status).toBe(201);
+    const minted = v.parse(SessionResponseSchema, fr.body);
+    expect(minted.formValues?.lang).toBe('fr-CA');
+    expect(minted.formValues?.provinces.find((p) => p.value === 'QC')?.label).toBe('Québec');
+    expect(minted.formValues).toEqual((await stack.api('form-values?lang=fr-CA', { session: minted.session })).body);
+    // Without a language, or for a checkout, none.
+    expect((await stack.api('session', { body: { flow: 'apply' } })).body.formValues).toBeUndefined();
+    // A language the contract does not know is refused like any other bad field.
+    expect((await stack.api('session', { body: { flow: 'apply', lang: 'de-DE' } })).status).toBe(422);
+    // Flexiti down while nothing is cached: the session still comes, the element asks for the values itself.
+    const cold = await startStack();
+    try {
+      cold.sandbox.setFaults({ failNext: 10, match: /merchants\/login/ });
+      const without = await cold.api('session', { body: { flow: 'apply', lang: 'en-CA' } });
+      expect(without.status).toBe(201);
+      expect(without.body.formValues).toBeUndefined();
+      cold.sandbox.setFaults({});
+    } finally {
+      await cold.close();
+    }
   });
 
   it('caches form values: a second request does not call Flexiti', async () => {

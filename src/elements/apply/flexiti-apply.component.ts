@@ -91,12 +91,17 @@ export class FlexitiApply extends LitElement {
   private readonly internals = this.attachInternals();
   /** The form values, asked for the moment the session arrives: the application's chunk may still be loading. */
   private early: { lang: string; values: Promise<FormValuesResponse> } | undefined;
-  private readonly connection = new SessionController(this, 'apply', (client) => {
-    const lang = this.locale.lang;
-    const values = client.request('form-values', { lang });
-    values.catch(() => {});
-    this.early = { lang, values };
-  });
+  private readonly connection = new SessionController(
+    this,
+    'apply',
+    (client, started) => {
+      const lang = this.locale.lang;
+      const values = started.formValues?.lang === lang ? Promise.resolve(started.formValues) : client.request('form-values', { lang });
+      values.catch(() => {});
+      this.early = { lang, values };
+    },
+    () => this.locale.lang,
+  );
 
   /** The application itself: a chunk of its own, loaded as soon as the element is on the page. */
   private flow: ApplicationFlow | undefined;

@@ -14,8 +14,10 @@ import {
   type FieldError,
   type FieldErrorCode,
   type FormValuesResponse,
+  type Lang,
   type Province,
 } from '../../schemas/index.js';
+import { formatNumber } from '../../i18n/numbers.js';
 
 /**
  * The credit application form, shared by `<flexiti-apply>` and `<flexiti-checkout>`: what the
@@ -165,20 +167,9 @@ export function parseMoney(value: string): number | string | undefined {
 }
 
 /** An amount as the shopper's language writes it, for a prefilled field: `1,249.99`, `1 249,99`. */
-export function formatAmount(amount: number, lang: string): string {
-  return new Intl.NumberFormat(lang, { minimumFractionDigits: amount % 1 ? 2 : 0, maximumFractionDigits: 2 }).format(amount);
+export function formatAmount(amount: number, lang: Lang): string {
+  return formatNumber(amount, lang, amount % 1 ? 2 : 0, 2);
 }
-
-/** January to December in the language, made once per language. */
-const MONTHS = new Map<string, string[]>();
-const monthNames = (lang: string) => {
-  let names = MONTHS.get(lang);
-  if (!names) {
-    const format = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' });
-    MONTHS.set(lang, (names = Array.from({ length: 12 }, (_, n) => format.format(Date.UTC(2000, n, 1)))));
-  }
-  return names;
-};
 
 const pad2 = (value: string) => (value.length === 1 ? `0${value}` : value);
 
@@ -514,7 +505,6 @@ export class ApplicationFormController implements ReactiveController {
     const parts = this.datePartsOf(name);
     const describedBy = [text.help ? `${id}-help` : '', code ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
     const order: DatePart[] = m.lang === 'fr-CA' ? ['day', 'month', 'year'] : ['month', 'day', 'year'];
-    const months = monthNames(m.lang);
     const common = (part: DatePart, i: number) => ({
       id: i === 0 ? id : `${id}-${part}`,
       auto: autocomplete ? `${autocomplete}-${part}` : 'off',
@@ -549,7 +539,7 @@ export class ApplicationFormController implements ReactiveController {
                   <option value="" ?selected=${parts.month === ''}>${m.choose}</option>
                   ${Array.from({ length: 12 }, (_, n) => {
                     const value = pad2(String(n + 1));
-                    return html`<option value=${value} ?selected=${parts.month === value}>${months[n]}</option>`;
+                    return html`<option value=${value} ?selected=${parts.month === value}>${m.months[n]}</option>`;
                   })}
                 </select>`
               : html`<input

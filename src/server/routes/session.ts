@@ -5,14 +5,22 @@ import { clientAddress, readBody } from '../context.js';
 import { errors } from '../errors.js';
 import { cents } from '../mapping.js';
 import { openOrder } from '../orders.js';
+import { formValues } from './catalog.js';
 
 /** `POST session`: mints a signed session; a checkout's amount comes from `resolveOrder`. */
 export function sessionRoutes(app: Hono<HandlerEnv>, deps: Deps) {
   app.post('/session', async (c) => {
-    const { flow = 'checkout' } = await readBody(c, SessionRequestSchema, { allowEmpty: true });
+    const { flow = 'checkout', lang } = await readBody(c, SessionRequestSchema, { allowEmpty: true });
     if (!deps.flows.includes(flow)) throw errors.flowNotAllowed();
     await deps.budgets.spend('sessions', { perAddress: clientAddress(c, deps) });
-    if (flow === 'apply') return c.json(await mintSession(deps, { flow, amount: null, reference: null }), 201, { 'cache-control': 'no-store' });
+    if (flow === 'apply') {
+      // The form comes right after the session: its values ride along (cached; without them, the element asks).
+      const [minted, values] = await Promise.all([
+        mintSession(deps, { flow, amount: null, reference: null }),
+        lang ? formValues(deps, lang).catch(() => undefined) : undefined,
+      ]);
+      return c.json(values ? { ...minted, formValues: values } : minted, 201, { 'cache-control': 'no-store' });
+    }
     const order = await deps.config.resolveOrder?.(c.req.raw);
     if (!order) throw errors.orderNotFound();
     return c.json(await mintSession(deps, { flow, ...validOrder(order) }), 201, { 'cache-control': 'no-store' });
