@@ -41,6 +41,7 @@ export type {
   TransactionType,
 } from './state.js';
 export { SANDBOX_LOCATION_ID } from './routes/transactions.js';
+export { sandboxMessageConfig } from './plans.js';
 export { PERSONAS };
 
 export interface SandboxOptions {

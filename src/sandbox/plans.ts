@@ -120,6 +120,27 @@ export const PLANS: readonly PlanDefinition[] = [
   },
 ];
 
+/**
+ * The sandbox merchant's plans as the handler's `message` option describes them (rates, admin
+ * fees, whether a deferred plan asks for payments), derived from `PLANS` so the on-site message
+ * and the sandbox's quotes cannot disagree; with the demo's amount limits: every plan from $100,
+ * deferred plans from $300, none above $25,000.
+ */
+export function sandboxMessageConfig(): {
+  plans: Record<number, { rate: number; fee: number; payments?: 'none' | 'minimum'; minAmount?: number }>;
+  minAmount: number;
+  maxAmount: number;
+} {
+  const plans: ReturnType<typeof sandboxMessageConfig>['plans'] = {};
+  for (const plan of PLANS) {
+    plans[plan.id] =
+      plan.category === 'deferred_payment'
+        ? { rate: plan.rate, fee: plan.adminFee, payments: plan.kind === 'minimum' ? 'minimum' : 'none', minAmount: 300 }
+        : { rate: plan.rate, fee: plan.adminFee };
+  }
+  return { plans, minAmount: 100, maxAmount: 25_000 };
+}
+
 export function findPlan(id: number): PlanDefinition | undefined {
   return PLANS.find((p) => p.id === id);
 }

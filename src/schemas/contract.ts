@@ -123,6 +123,25 @@ export const TermsResponseSchema = v.object({
 });
 export type TermsResponse = v.InferOutput<typeof TermsResponseSchema>;
 
+/** `GET offers`: the merchant's plans for the on-site message (the `Offers` of `offers.ts`). */
+export const OfferPlanSchema = v.object({
+  planId: v.number(),
+  name: v.string(),
+  category: v.string(),
+  terms: v.array(v.number()),
+  rate: v.nullable(v.number()),
+  payments: v.nullable(v.picklist(['none', 'minimum'])),
+  fee: v.nullable(money),
+  minAmount: money,
+  maxAmount: money,
+});
+
+export const OffersSchema = v.object({
+  lang: v.picklist(LANGS),
+  currency: v.literal('CAD'),
+  plans: v.array(OfferPlanSchema),
+});
+
 export const FieldErrorSchema = v.object({ field: v.string(), code: v.picklist(FIELD_ERROR_CODES) });
 export type FieldError = v.InferOutput<typeof FieldErrorSchema>;
 

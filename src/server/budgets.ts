@@ -32,6 +32,8 @@ export interface Limits {
   applications: { perSession: RateLimit; perAddress: RateLimit };
   /** `POST plans`: what an account is offered says something of it. */
   plans: { perSession: RateLimit; perAddress: RateLimit };
+  /** `GET offers`: no session, once per product page viewed. */
+  offers: { perAddress: RateLimit };
 }
 
 export type LimitsConfig = { [G in keyof Limits]?: Partial<Limits[G]> };
@@ -49,6 +51,7 @@ export const DEFAULT_LIMITS: Limits = {
   wrongCodes: { perAccount: { max: 5, windowMs: 60 * MINUTE }, perSession: { max: 5, windowMs: 10 * MINUTE } },
   applications: { perSession: { max: 5, windowMs: 10 * MINUTE }, perAddress: { max: 50, windowMs: 10 * MINUTE } },
   plans: { perSession: { max: 20, windowMs: 10 * MINUTE }, perAddress: { max: 300, windowMs: 10 * MINUTE } },
+  offers: { perAddress: { max: 600, windowMs: 10 * MINUTE } },
 };
 
 export function resolveLimits(config: LimitsConfig = {}): Limits {

@@ -62,6 +62,35 @@ export interface PurchaseOutcome {
   referenceId: string;
 }
 
+/**
+ * What the merchant's agreement with Flexiti says about one plan, for the on-site message
+ * (`GET offers`). Each figure left out is answered as `null`, and the message then says nothing
+ * that needs it: a rate is never guessed.
+ */
+export interface MessagePlanConfig {
+  /** The annual interest rate, from 0 (no interest) up to but not including 1 (0.0999 = 9.99 %). */
+  rate?: number;
+  /** A deferred-payment plan: no payments until the promotion ends (`none`) or a minimum payment each month. */
+  payments?: 'none' | 'minimum';
+  /** A one-time fee in dollars, 0 for none. */
+  fee?: number;
+  /** The amounts this plan finances, in dollars; default the `message` bounds. */
+  minAmount?: number;
+  maxAmount?: number;
+  /** Leaves the plan out of `GET offers` (and so out of the message). */
+  hidden?: boolean;
+}
+
+/** The on-site message's configuration (`GET offers`). */
+export interface MessageConfig {
+  /** Per Flexiti plan id: what the merchant's agreement with Flexiti says about it. */
+  plans?: Record<number, MessagePlanConfig>;
+  /** The smallest amount any plan finances, in dollars. Default 0.01. */
+  minAmount?: number;
+  /** The largest amount any plan finances, in dollars. Default 100,000, the handler's largest order. */
+  maxAmount?: number;
+}
+
 export interface FlexitiHandlerConfig {
   /** Flexiti POS API base up to `/flexiti/pos-api`, e.g. `https://posapi.flexiti.fi/flexiti/pos-api`. */
   apiBase: string;
@@ -131,7 +160,13 @@ export interface FlexitiHandlerConfig {
   /** Per Flexiti call. Default 15 s. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
-  /** How long form values and terms are cached. Default 5 minutes. */
+  /**
+   * What `GET offers` (the on-site message, `<flexiti-message>`) says of each plan besides Flexiti's
+   * names and terms: rates, fees, amount limits, plans to leave out. Checked when the handler is
+   * created. Without it the message shows the plans' names and terms but no figure.
+   */
+  message?: MessageConfig;
+  /** How long form values, terms and the offers are cached. Default 5 minutes. */
   cacheTtlMs?: number;
   logger?: Logger | false;
   fetch?: typeof fetch;

@@ -14,6 +14,7 @@ import { adminRoutes } from './routes/admin.js';
 import { applyRoutes } from './routes/apply.js';
 import { cardholderRoutes } from './routes/cardholder.js';
 import { catalogRoutes } from './routes/catalog.js';
+import { offersRoutes } from './routes/offers.js';
 import { purchaseRoutes } from './routes/purchase.js';
 import { mintSession, sessionRoutes, validOrder } from './routes/session.js';
 import { Sessions } from './sessions.js';
@@ -170,6 +171,7 @@ export function createFlexitiHandler(config: FlexitiHandlerConfig): FlexitiHandl
 
   sessionRoutes(app, deps);
   catalogRoutes(app, deps);
+  offersRoutes(app, deps);
   applyRoutes(app, deps);
   cardholderRoutes(app, deps);
   purchaseRoutes(app, deps);

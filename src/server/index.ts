@@ -1,5 +1,13 @@
 export { createFlexitiHandler, type FlexitiHandler, type RequestContext } from './handler.js';
-export type { ApplicationOutcome, ConsentRecord, FlexitiHandlerConfig, PurchaseOutcome, ResolvedOrder } from './config.js';
+export type {
+  ApplicationOutcome,
+  ConsentRecord,
+  FlexitiHandlerConfig,
+  MessageConfig,
+  MessagePlanConfig,
+  PurchaseOutcome,
+  ResolvedOrder,
+} from './config.js';
 export { memoryState, type MemoryStateOptions } from './state/memory.js';
 export {
   StateUnavailableError,
