@@ -6,7 +6,7 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { randomBytes } from 'node:crypto';
-import { createSandbox, SANDBOX_CLIENT } from '../src/sandbox/index.js';
+import { createSandbox, SANDBOX_CLIENT, sandboxMessageConfig } from '../src/sandbox/index.js';
 import { createFlexitiHandler, uniformLimits, type HandlerState } from '../src/server/index.js';
 import { accountResponse } from './accounts.js';
 import { cdn } from './cdn.js';
@@ -62,6 +62,9 @@ export function createDemoApp(options: DemoOptions) {
     basePath: '/api/flexiti',
     adminKey,
     autoCapture: options.autoCapture ?? false,
+    // What the on-site message says of each plan: the sandbox merchant's rates, fees and limits.
+    // Against a Flexiti environment, the merchant's own agreement says it instead.
+    ...(options.flexiti ? {} : { message: sandboxMessageConfig() }),
     // The order is the shopper's cart, kept on the server under a cookie: the browser never
     // says how much to charge. Pages without a cart (checkout.html) pay a fixed cart.
     ...(options.state ? { state: options.state } : {}),

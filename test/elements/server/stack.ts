@@ -19,6 +19,7 @@ import { accountResponse } from '../../../demo/accounts.js';
 import {
   createSandbox,
   SANDBOX_CLIENT,
+  sandboxMessageConfig,
   type Sandbox,
   type SandboxAuthorization,
   type SandboxFaults,
@@ -223,6 +224,8 @@ export function createFlexitiTestServer(options: { origin: string }): FlexitiTes
       onPurchase: (outcome) => void stack.purchases.push(outcome),
       logger: (entry) => void stack.logs.push(entry),
       limits: uniformLimits({ max: 100_000, windowMs: 60_000 }),
+      // `GET offers` with the sandbox merchant's rates, fees and limits, as the demo serves it.
+      message: sandboxMessageConfig(),
       retry: { baseDelayMs: 20, maxDelayMs: 200 },
       timeoutMs: 5_000,
       fetch: pageFetch,
