@@ -61,6 +61,9 @@ const { contentSecurityPolicy } = await tsImport('./demo/csp.ts', import.meta.ur
 // React (CommonJS only) and Vue (browser build) for the framework tests: see the file.
 /** @type {typeof import('./test/elements/server/frameworks.ts')} */
 const { frameworksPlugin } = await tsImport('./test/elements/server/frameworks.ts', import.meta.url);
+// A storefront for the Shopify app blocks: liquidjs renders them, a fake /cart.js: see the file.
+/** @type {typeof import('./test/elements/server/shopify.ts')} */
+const { shopifyPlugin } = await tsImport('./test/elements/server/shopify.ts', import.meta.url);
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -195,6 +198,6 @@ export default {
     },
     flexiti.middleware,
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: `${root}/tsconfig.json` }), flexiti.plugin, frameworksPlugin(root)],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: `${root}/tsconfig.json` }), flexiti.plugin, frameworksPlugin(root), shopifyPlugin()],
   reporters: [defaultReporter(), countingReporter()],
 };

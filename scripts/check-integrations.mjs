@@ -5,6 +5,8 @@
  *
  * - `php -l` on every PHP file (PHP must be installed), plus PHP 7.4 syntax and a direct-access
  *   guard in every file WordPress loads;
+ * - the copies of the script-tag bundle in the Shopify extension's assets are those of the cdn/
+ *   build (`npm test` builds cdn/ first): the extension is committed complete, and stays current;
  * - every `{% schema %}` of the Shopify blocks: JSON with `name`, `target` and `settings` (unique
  *   ids), merchant-visible text as `t:` keys, assets that exist;
  * - every `t:` key in both schema locale files (en.default.schema.json, fr.schema.json) and every
@@ -24,6 +26,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleCopies, driftFrom } from '../integrations/shopify/copy-bundle.mjs';
 import { stalePluginTranslations } from './build-wp-translations.mjs';
 import { GETTEXT, GETTEXT_CALL, callArguments, poKey } from './wp-gettext.mjs';
 
@@ -238,6 +241,19 @@ for (const dir of extensionDirs) {
     }
   }
 }
+
+// --- Shopify: the committed copy of the script-tag bundle --------------------------------------
+
+let drift;
+try {
+  drift = driftFrom(bundleCopies());
+} catch (error) {
+  drift = [error instanceof Error ? error.message : String(error)];
+}
+check(
+  "the Shopify extension's copy of the script-tag bundle is the cdn/ build's",
+  drift.length === 0 ? [] : [...drift, 'run `node integrations/shopify/copy-bundle.mjs` after `npx vite build` and commit the assets'],
+);
 
 // --- WordPress: block.json ---------------------------------------------------------------------
 
