@@ -4,14 +4,13 @@
  * to other sites' pages, rate-limited per address (across instances on a real Redis), and a
  * retryable error while Flexiti is down.
  */
-import { createClient } from 'redis';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxMessageConfig, SANDBOX_CLIENT } from '../../src/sandbox/index.js';
 import { OffersSchema } from '../../src/schemas/index.js';
 import { createFlexitiHandler, type FlexitiHandlerConfig, type MessageConfig } from '../../src/server/index.js';
 import { createRedisState } from '../../src/server/redis.js';
-import { startRedisServer, type RedisServer } from '../redis/redis-server.js';
+import { redisForTests } from '../redis/client.js';
 import { anotherInstance, expectNoLeaks, SESSION_SECRET, startStack, type Stack } from './stack.js';
 
 const MINUTE = 60_000;
@@ -181,23 +180,12 @@ describe('the budget per address', () => {
 });
 
 describe('two instances sharing Redis', () => {
-  let redis: RedisServer;
-  let redisClient: ReturnType<typeof createClient>;
-  beforeAll(async () => {
-    redis = await startRedisServer();
-    redisClient = createClient({ url: redis.url, disableOfflineQueue: true, socket: { reconnectStrategy: () => 50 } });
-    redisClient.on('error', () => {});
-    await redisClient.connect();
-  }, 20_000);
-  afterAll(async () => {
-    await redisClient?.quit().catch(() => {});
-    await redis?.stop();
-  });
+  const redis = redisForTests();
 
   it('share one budget per address and one cached answer', async () => {
     const prefix = `offers-${process.pid}:`;
     const shared = (): Partial<FlexitiHandlerConfig> => ({
-      state: createRedisState(redisClient, { prefix }),
+      state: createRedisState(redis.client, { prefix }),
       message,
       limits: { offers: { perAddress: { max: 4, windowMs: MINUTE } } },
     });
@@ -216,7 +204,7 @@ describe('two instances sharing Redis', () => {
       statuses.push(over.status, (await first.api('offers')).status);
       expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
       expect(over.headers.get('retry-after')).not.toBeNull();
-      expect(Number(await redis.command('EXISTS', `${prefix}budget:offers:perAddress:127.0.0.1`))).toBe(1);
+      expect(Number(await redis.server.command('EXISTS', `${prefix}budget:offers:perAddress:127.0.0.1`))).toBe(1);
     } finally {
       await first.close();
     }

@@ -3,29 +3,17 @@
  * `redis-server` on a free port). Then what only Redis has: scripts loaded again after a flush,
  * and a clear, retryable failure while the server is down.
  */
-import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { memoryState, StateUnavailableError, type HandlerState } from '../../src/server/index.js';
 import { createRedisState } from '../../src/server/redis.js';
-import { startRedisServer, type RedisServer } from '../redis/redis-server.js';
+import { redisForTests } from '../redis/client.js';
 
-let server: RedisServer;
-let client: ReturnType<typeof createClient>;
-beforeAll(async () => {
-  server = await startRedisServer();
-  client = createClient({ url: server.url, disableOfflineQueue: true, socket: { reconnectStrategy: () => 50 } });
-  client.on('error', () => {});
-  await client.connect();
-}, 20_000);
-afterAll(async () => {
-  await client?.quit().catch(() => {});
-  await server?.stop();
-});
+const redis = redisForTests();
 
 let run = 0;
 const states: Array<[string, () => HandlerState]> = [
   ['memory', () => memoryState()],
-  ['redis', () => createRedisState(client, { prefix: `test-${process.pid}-${++run}:` })],
+  ['redis', () => createRedisState(redis.client, { prefix: `test-${process.pid}-${++run}:` })],
 ];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -98,22 +86,22 @@ describe.each(states)('%s state', (name, make) => {
 
 describe('redis state', () => {
   it('loads its scripts again after Redis forgot them', async () => {
-    const { counters } = createRedisState(client, { prefix: `flush-${process.pid}:` });
+    const { counters } = createRedisState(redis.client, { prefix: `flush-${process.pid}:` });
     expect((await counters.hit('a', 10_000)).count).toBe(1);
-    await server.command('SCRIPT', 'FLUSH');
+    await redis.server.command('SCRIPT', 'FLUSH');
     expect((await counters.hit('a', 10_000)).count).toBe(2);
   });
 
   it('fails with a retryable StateUnavailableError while Redis is down, and works again when it is back', async () => {
-    const state = createRedisState(client, { prefix: `outage-${process.pid}:`, timeoutMs: 300 });
-    await server.stop();
+    const state = createRedisState(redis.client, { prefix: `outage-${process.pid}:`, timeoutMs: 300 });
+    await redis.server.stop();
     try {
       const started = Date.now();
       await expect(state.claims.claim('order', 5_000)).rejects.toBeInstanceOf(StateUnavailableError);
       await expect(state.counters.hit('k', 1_000)).rejects.toBeInstanceOf(StateUnavailableError);
       expect(Date.now() - started).toBeLessThan(2_000);
     } finally {
-      await server.start();
+      await redis.server.start();
     }
     const deadline = Date.now() + 10_000;
     for (;;) {
