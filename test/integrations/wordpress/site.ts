@@ -24,8 +24,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
 const builds = join(root, 'node_modules', '@wp-playground', 'wordpress-builds', 'src');
 export const PLUGIN_DIR = join(root, 'integrations', 'woocommerce', 'flexiti-checkout');
-/** WordPress's own jQuery, from the same build (the files Playground serves beside the zip). */
-export const WORDPRESS_JQUERY = join(builds, '..', 'public', 'wp-6.5', 'wp-includes', 'js', 'jquery', 'jquery.js');
 
 /** Why the WordPress tests cannot run here (no PHP at all), or null. */
 export function phpMissing(): string | null {
