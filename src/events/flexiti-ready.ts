@@ -1,12 +1,19 @@
-import type { Flow } from '../schemas/index.js';
+import type { Flow } from '../schemas/contract.js';
+import type { OfferSummary } from '../schemas/offers.js';
 
-export interface FlexitiReadyDetail {
-  flow: Flow;
-  mode: 'sandbox' | 'live';
-}
+export type FlexitiReadyDetail =
+  | {
+      flow: Flow;
+      mode: 'sandbox' | 'live';
+    }
+  | {
+      /** `<flexiti-message>`: its plans are loaded and it says what they allow for its amount. */
+      flow: 'message';
+      status: OfferSummary['status'];
+    };
 
 /**
- * The element has its session and is ready for the shopper.
+ * The element has its session (or, for `<flexiti-message>`, its plans) and is ready for the shopper.
  */
 export class FlexitiReadyEvent extends Event {
   static readonly eventName = 'flexiti-ready';

@@ -5,3 +5,4 @@ export * from './flexiti-declined.js';
 export * from './flexiti-pending.js';
 export * from './flexiti-cancel.js';
 export * from './flexiti-error.js';
+export * from './flexiti-learn-more.js';

@@ -121,3 +121,41 @@ export interface Messages extends CommonMessages {
   };
   flexitiSays: string;
 }
+
+/** What `<flexiti-message>` says: its own small dictionary, loaded with its own entry. Amounts arrive formatted. */
+export interface MessageWords {
+  lang: 'en-CA' | 'fr-CA';
+  /** The line next to the price, by what the plans allow for the amount. */
+  headline: {
+    zero: (months: number) => string;
+    monthly: (payment: string) => string;
+    noPayments: (months: number) => string;
+    generic: string;
+    below: (minimum: string) => string;
+    above: (maximum: string) => string;
+  };
+  learnMore: string;
+  title: string;
+  intro: (amount: string) => string;
+  example: string;
+  allPlans: string;
+  option: {
+    equal: (payment: string, months: number, rate: string) => string;
+    zero: (payment: string, months: number) => string;
+    lastPayment: (count: number, payment: string, last: string) => string;
+    total: (total: string) => string;
+    costOfBorrowing: (cost: string) => string;
+    feesNotStated: string;
+    noPayments: (months: number) => string;
+    firstPayment: (month: number) => string;
+    fee: (fee: string) => string;
+    payInFull: (amount: string, months: number) => string;
+    minimum: (months: number) => string;
+    plan: (months: number) => string;
+  };
+  legal: string;
+  apply: string;
+  close: string;
+  loadFailed: string;
+  retry: string;
+}

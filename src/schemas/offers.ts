@@ -6,8 +6,7 @@
  * Integer cents throughout. Shared by the handler's `GET offers` and `<flexiti-message>`, so it
  * imports nothing but the money helpers.
  */
-import { toCents, toDollars } from './money.js';
-import { equalPayments } from './plan-cost.js';
+import { equalPayments, toCents, toDollars } from './money.js';
 
 /** One of the merchant's plans, as `GET offers` answers it. */
 export interface OfferPlan {

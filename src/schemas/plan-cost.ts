@@ -5,7 +5,9 @@
  * a promotion ends is charged at a rate Flexiti states in words, so that total is not computed.
  * Integer cents throughout; shared by the handler, the elements and the tests.
  */
-import { toCents, toDollars } from './money.js';
+import { equalPayments, toCents, toDollars } from './money.js';
+
+export { equalPayments };
 
 /** One term of a plan, as `POST plans` answers it. */
 export interface QuotedTerm {
@@ -50,16 +52,6 @@ export type TermCost =
       payInFullBy: number;
     };
 
-
-/**
- * Equal payments with no interest: the price divided by the term, to the cent (half up), as
- * Flexiti rounds; the last payment takes what rounding left over.
- */
-export function equalPayments(amount: number, term: number): { monthlyPayment: number; lastPayment: number } {
-  const total = toCents(amount);
-  const monthly = Math.round(total / term);
-  return { monthlyPayment: toDollars(monthly), lastPayment: toDollars(total - monthly * (term - 1)) };
-}
 
 /** The fees over the term: one-time fees once, monthly fees every month. */
 export function feesOver(term: QuotedTerm): number {

@@ -1,0 +1,9 @@
+/**
+ * The script-tag entry for product and cart pages: `<flexiti-message>` alone, small enough for
+ * every page, with Lit included: nothing else to load.
+ */
+import './elements/flexiti-message.js';
+
+export { FlexitiMessage } from './elements/message/flexiti-message.component.js';
+export { FlexitiReadyEvent } from './events/flexiti-ready.js';
+export { FlexitiLearnMoreEvent } from './events/flexiti-learn-more.js';
