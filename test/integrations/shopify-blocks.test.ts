@@ -63,13 +63,14 @@ describe('the financing message block', () => {
 
   it('loads the bundle from the extension, or the merchant’s hosted copy with its hash', async () => {
     const own = await renderBlock('flexiti-message', { template: 'product', product: sofa });
-    expect(only(own, 'script')).toMatchObject({ type: 'module', src: `${ASSET_BASE}flexiti-checkout.js` });
+    // The message's own small entry, not the checkout's.
+    expect(only(own, 'script')).toMatchObject({ type: 'module', src: `${ASSET_BASE}flexiti-message.js` });
     const hosted = await renderBlock('flexiti-message', {
       template: 'product',
       product: sofa,
-      settings: { script_url: 'https://js.maple.example/flexiti/flexiti-checkout.js', script_integrity: 'sha384-abc' },
+      settings: { script_url: 'https://js.maple.example/flexiti/flexiti-message.js', script_integrity: 'sha384-abc' },
     });
-    expect(only(hosted, 'script')).toMatchObject({ src: 'https://js.maple.example/flexiti/flexiti-checkout.js', integrity: 'sha384-abc', crossorigin: 'anonymous' });
+    expect(only(hosted, 'script')).toMatchObject({ src: 'https://js.maple.example/flexiti/flexiti-message.js', integrity: 'sha384-abc', crossorigin: 'anonymous' });
   });
 
   it('prints its settings: handler, application page, language, scheme and colours', async () => {
