@@ -4,5 +4,6 @@
  */
 export { FlexitiApply } from './elements/apply/flexiti-apply.component.js';
 export { FlexitiCheckout, type CheckoutStep } from './elements/checkout/flexiti-checkout.component.js';
+export { FlexitiMessage } from './elements/message/flexiti-message.component.js';
 export * from './events/index.js';
 export type { Lang, Flow, PlanChoice, Province } from './schemas/index.js';

@@ -11,6 +11,7 @@ const entries = [
   '../../src/index.js',
   '../../src/elements/flexiti-apply.js',
   '../../src/elements/flexiti-checkout.js',
+  '../../src/elements/flexiti-message.js',
   '../../src/events/index.js',
   '../../src/react.js',
   '../../src/schemas/index.js',
