@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The package as a merchant gets it: `npm pack` (which builds), the tarball installed into a
- * fresh project, every entry imported in Node and type-checked from that project, and both
+ * fresh project, every entry imported in Node and type-checked from that project, and the three
  * elements rendered in Chromium from the installed package (bundled by Vite the way a storefront
  * would), talking to the installed package's own handler and sandbox.
  *
@@ -49,12 +49,15 @@ const expected = [
   'package/dist/index.js.map',
   'package/dist/elements/flexiti-apply.js',
   'package/dist/elements/flexiti-checkout.js',
+  'package/dist/elements/flexiti-message.js',
   'package/dist/react.js',
   'package/dist/server/index.js',
   'package/dist/sandbox/cli.js',
   'package/dist/server/cli.js',
   'package/cdn/flexiti-checkout.js',
   'package/cdn/flexiti-checkout.js.sri',
+  'package/cdn/flexiti-message.js',
+  'package/cdn/flexiti-message.js.sri',
   'package/custom-elements.json',
   'package/types/jsx.d.ts',
   'package/dist/vue.d.ts',
@@ -80,7 +83,7 @@ if (!check('the tarball installs into a fresh project', installed.ok, installed.
 writeFileSync(
   join(consumer, 'entries.mjs'),
   `const entries = ['flexiti-checkout', 'flexiti-checkout/flexiti-apply.js', 'flexiti-checkout/flexiti-checkout.js',
-  'flexiti-checkout/events', 'flexiti-checkout/react', 'flexiti-checkout/vue', 'flexiti-checkout/server', 'flexiti-checkout/server/node',
+  'flexiti-checkout/flexiti-message.js', 'flexiti-checkout/events', 'flexiti-checkout/react', 'flexiti-checkout/vue', 'flexiti-checkout/server', 'flexiti-checkout/server/node',
   'flexiti-checkout/server/redis', 'flexiti-checkout/sandbox', 'flexiti-checkout/sandbox/node', 'flexiti-checkout/schemas'];
 for (const entry of entries) await import(entry);
 const manifest = (await import('flexiti-checkout/custom-elements.json', { with: { type: 'json' } })).default;
@@ -102,10 +105,11 @@ for (const bin of ['flexiti-merchant', 'flexiti-sandbox']) {
 // 4. The declarations resolve through `exports` for a TypeScript project (NodeNext).
 writeFileSync(
   join(consumer, 'types.ts'),
-  `import { FlexitiApply, FlexitiCheckout, FlexitiApprovedEvent, type FlexitiApprovedDetail } from 'flexiti-checkout';
+  `import { FlexitiApply, FlexitiCheckout, FlexitiMessage, FlexitiApprovedEvent, type FlexitiApprovedDetail } from 'flexiti-checkout';
 import 'flexiti-checkout/flexiti-checkout.js';
-import type { FlexitiCancelEvent } from 'flexiti-checkout/events';
-import { FlexitiCheckout as ReactCheckout } from 'flexiti-checkout/react';
+import 'flexiti-checkout/flexiti-message.js';
+import type { FlexitiCancelEvent, FlexitiLearnMoreEvent } from 'flexiti-checkout/events';
+import { FlexitiCheckout as ReactCheckout, FlexitiMessage as ReactMessage } from 'flexiti-checkout/react';
 import { createFlexitiHandler, type FlexitiHandlerConfig } from 'flexiti-checkout/server';
 import { toNodeListener } from 'flexiti-checkout/server/node';
 import { createRedisState, type RedisClientLike } from 'flexiti-checkout/server/redis';
@@ -119,7 +123,10 @@ element.addEventListener('flexiti-approved', (event: FlexitiApprovedEvent) => {
   void detail;
 });
 element.addEventListener('flexiti-cancel', (event: FlexitiCancelEvent) => void event.detail.step);
-void [FlexitiApply, ReactCheckout, listener, createSandbox];
+const message: FlexitiMessage = document.createElement('flexiti-message');
+message.amount = 1249.99;
+message.addEventListener('flexiti-learn-more', (event: FlexitiLearnMoreEvent) => void event.detail.amount);
+void [FlexitiApply, ReactCheckout, ReactMessage, listener, createSandbox];
 `,
 );
 writeFileSync(
@@ -143,12 +150,14 @@ export const wrongEvent = <flexiti-apply onflexiti-cancel={(event: KeyboardEvent
 writeFileSync(
   join(consumer, 'vue.ts'),
   `import type { GlobalComponents } from 'vue';
-import type { FlexitiCheckoutProps } from 'flexiti-checkout/vue';
+import type { FlexitiCheckoutProps, FlexitiMessageProps } from 'flexiti-checkout/vue';
 const props: FlexitiCheckoutProps = { tokenUrl: '/api/flexiti/session', onFlexitiApproved: (event) => void event.detail.kind };
 // @ts-expect-error: the amount is a number
 const wrong: FlexitiCheckoutProps = { amount: 'a lot' };
+const message: FlexitiMessageProps = { amount: 1249.99, applyUrl: '/apply', onFlexitiLearnMore: (event) => void event.detail.amount };
 type Registered = GlobalComponents['flexiti-checkout'];
-export { props, wrong, type Registered };
+type RegisteredMessage = GlobalComponents['flexiti-message'];
+export { props, wrong, message, type Registered, type RegisteredMessage };
 `,
 );
 const tsc = run(
@@ -162,11 +171,14 @@ check('the declarations and the generated JSX and Vue types type-check a consume
 
 // 5. A storefront page bundled from the installed package, served with the installed handler
 // and sandbox, in Chromium.
-writeFileSync(join(consumer, 'main.js'), `import 'flexiti-checkout/flexiti-apply.js';\nimport 'flexiti-checkout/flexiti-checkout.js';\n`);
+writeFileSync(
+  join(consumer, 'main.js'),
+  `import 'flexiti-checkout/flexiti-apply.js';\nimport 'flexiti-checkout/flexiti-checkout.js';\nimport 'flexiti-checkout/flexiti-message.js';\n`,
+);
 writeFileSync(
   join(consumer, 'index.html'),
   `<!doctype html><html lang="en-CA"><head><meta charset="utf-8"><title>Shop</title><link rel="icon" href="data:,"><script type="module" src="./main.js"></script></head>
-<body><flexiti-apply token-url="/api/flexiti/session"></flexiti-apply><flexiti-checkout token-url="/api/flexiti/session"></flexiti-checkout></body></html>`,
+<body><flexiti-message amount="1249.99"></flexiti-message><flexiti-apply token-url="/api/flexiti/session"></flexiti-apply><flexiti-checkout token-url="/api/flexiti/session"></flexiti-checkout></body></html>`,
 );
 let bundled = true;
 try {
@@ -183,13 +195,13 @@ writeFileSync(
 import { readFile } from 'node:fs/promises';
 import { createFlexitiHandler } from 'flexiti-checkout/server';
 import { toNodeListener } from 'flexiti-checkout/server/node';
-import { SANDBOX_CLIENT } from 'flexiti-checkout/sandbox';
+import { SANDBOX_CLIENT, sandboxMessageConfig } from 'flexiti-checkout/sandbox';
 import { serveSandbox } from 'flexiti-checkout/sandbox/node';
 
 const sandbox = await serveSandbox({ port: 0 });
 const handler = toNodeListener(createFlexitiHandler({
   apiBase: sandbox.url + '/flexiti/pos-api', ...SANDBOX_CLIENT, sessionSecret: 'x'.repeat(64), basePath: '/api/flexiti',
-  flows: ['apply', 'checkout'], resolveOrder: () => ({ amount: 1249.99, reference: 'PACK-1' }), logger: false,
+  flows: ['apply', 'checkout'], resolveOrder: () => ({ amount: 1249.99, reference: 'PACK-1' }), message: sandboxMessageConfig(), logger: false,
 }));
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
 const server = createServer(async (request, response) => {
@@ -231,16 +243,22 @@ if (bundled) {
         () => {
           const apply = document.querySelector('flexiti-apply')?.shadowRoot;
           const checkout = document.querySelector('flexiti-checkout')?.shadowRoot;
-          return Boolean(apply?.querySelector('form input') && /Flexiti/.test(checkout?.textContent ?? '') && checkout?.querySelector('button'));
+          const message = document.querySelector('flexiti-message')?.shadowRoot;
+          return Boolean(
+            apply?.querySelector('form input') &&
+              /Flexiti/.test(checkout?.textContent ?? '') &&
+              checkout?.querySelector('button') &&
+              /with Flexiti/.test(message?.querySelector('[part="headline"]')?.textContent ?? ''),
+          );
         },
         { timeout: 15_000 },
       )
       .then(() => true)
       .catch(() => false);
     const texts = await page.evaluate(() =>
-      ['flexiti-apply', 'flexiti-checkout'].map((tag) => document.querySelector(tag)?.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(0, 200)),
+      ['flexiti-apply', 'flexiti-checkout', 'flexiti-message'].map((tag) => document.querySelector(tag)?.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(0, 200)),
     );
-    check('both elements from the installed package render against its handler and sandbox (Chromium)', rendered, JSON.stringify(texts));
+    check('the three elements from the installed package render against its handler and sandbox (Chromium)', rendered, JSON.stringify(texts));
     check('no errors in the page', problems.length === 0, problems.join('\n'));
   } finally {
     await browser.close();

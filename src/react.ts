@@ -1,11 +1,12 @@
 /**
- * React components for `<flexiti-apply>` and `<flexiti-checkout>` (`flexiti-checkout/react`),
- * made with `@lit/react`. Importing this module registers both tags.
+ * React components for `<flexiti-apply>`, `<flexiti-checkout>` and `<flexiti-message>`
+ * (`flexiti-checkout/react`), made with `@lit/react`. Importing this module registers the three
+ * tags.
  *
  * Every attribute is a prop under its property name (`tokenUrl`, `session`, `endpoint`, `lang`,
- * `amount`, `theme`; `province` on `FlexitiApply`), set on the element as a property. Each
- * `flexiti-*` event is an `onFlexiti…` prop whose handler receives the typed event; `ref` gives
- * the element (for example to read `step`).
+ * `amount`, `theme`; `province` on `FlexitiApply`; `applyUrl` on `FlexitiMessage`), set on the
+ * element as a property. Each `flexiti-*` event is an `onFlexiti…` prop whose handler receives
+ * the typed event; `ref` gives the element (for example to read `step`).
  *
  * ```tsx
  * import { FlexitiCheckout, type FlexitiApprovedEvent } from 'flexiti-checkout/react';
@@ -24,6 +25,9 @@
  *     />
  *   );
  * }
+ *
+ * // Under a price: follows `amount` as it changes.
+ * <FlexitiMessage amount={price * quantity} applyUrl="/apply" onFlexitiReady={(event) => console.log(event.detail)} />
  * ```
  *
  * @module
@@ -32,27 +36,30 @@ import { createComponent, type EventName } from '@lit/react';
 import React from 'react';
 import { FlexitiApply as FlexitiApplyElement } from './elements/apply/flexiti-apply.component.js';
 import { FlexitiCheckout as FlexitiCheckoutElement } from './elements/checkout/flexiti-checkout.component.js';
+import { FlexitiMessage as FlexitiMessageElement } from './elements/message/flexiti-message.component.js';
 import type {
   FlexitiApprovedEvent,
   FlexitiCancelEvent,
   FlexitiDeclinedEvent,
   FlexitiErrorEvent,
+  FlexitiLearnMoreEvent,
   FlexitiPendingEvent,
   FlexitiReadyEvent,
   FlexitiSubmitEvent,
 } from './events/index.js';
-// The tag modules register `flexiti-apply` and `flexiti-checkout`, which the components render.
+// The tag modules register the tags the components render.
 import './elements/flexiti-apply.js';
 import './elements/flexiti-checkout.js';
+import './elements/flexiti-message.js';
 
 export type { CheckoutStep } from './elements/checkout/flexiti-checkout.component.js';
 export * from './events/index.js';
 export type { Lang, PlanChoice, Province } from './schemas/index.js';
 /** The element classes, for refs: `useRef<FlexitiCheckoutElement>(null)`. */
-export type { FlexitiApplyElement, FlexitiCheckoutElement };
+export type { FlexitiApplyElement, FlexitiCheckoutElement, FlexitiMessageElement };
 
 /**
- * The event props, the same for both elements: each fires all seven events (`<flexiti-apply>`'s
+ * The event props, the same for `FlexitiApply` and `FlexitiCheckout`: each fires all seven events (`<flexiti-apply>`'s
  * `flexiti-cancel` only when the shopper closes a Quebec account just opened).
  */
 const events = {
@@ -83,5 +90,22 @@ export const FlexitiCheckout = createComponent({
   displayName: 'FlexitiCheckout',
 });
 
+/**
+ * `<flexiti-message>`: what Flexiti financing makes of a price, with a "Learn more" dialog.
+ * `onFlexitiReady` hears `{ flow: 'message', status }` when the plans are loaded and each time
+ * the status changes; `onFlexitiLearnMore` can `preventDefault()` to keep the dialog closed.
+ */
+export const FlexitiMessage = createComponent({
+  react: React,
+  tagName: 'flexiti-message',
+  elementClass: FlexitiMessageElement,
+  events: {
+    onFlexitiReady: 'flexiti-ready' as EventName<FlexitiReadyEvent>,
+    onFlexitiLearnMore: 'flexiti-learn-more' as EventName<FlexitiLearnMoreEvent>,
+  },
+  displayName: 'FlexitiMessage',
+});
+
 export type FlexitiApplyProps = React.ComponentProps<typeof FlexitiApply>;
 export type FlexitiCheckoutProps = React.ComponentProps<typeof FlexitiCheckout>;
+export type FlexitiMessageProps = React.ComponentProps<typeof FlexitiMessage>;

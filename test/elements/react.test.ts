@@ -10,16 +10,19 @@ import { createRoot, type Root } from 'react-dom/client';
 import {
   FlexitiApply,
   FlexitiCheckout,
+  FlexitiMessage,
   type FlexitiApplyElement,
   type FlexitiApprovedEvent,
   type FlexitiCancelEvent,
   type FlexitiCheckoutElement,
+  type FlexitiLearnMoreEvent,
+  type FlexitiMessageElement,
   type FlexitiReadyEvent,
   type FlexitiSubmitEvent,
 } from '../../src/react.js';
 import { newReference, sessionUrl } from './helpers/checkout.js';
 import { text } from './helpers/form.js';
-import { currentHandlerHearsThePurchase, frenchKeepsTheStep, readyThenCancel, recorder, submitCanBeStopped } from './helpers/frameworks.js';
+import { currentHandlerHearsThePurchase, frenchKeepsTheStep, messageFollowsItsAmount, readyThenCancel, recorder, submitCanBeStopped } from './helpers/frameworks.js';
 import { flexitiServer } from './helpers/server.js';
 
 describe('flexiti-checkout/react', function () {
@@ -96,5 +99,23 @@ describe('flexiti-checkout/react', function () {
     await submitCanBeStopped(el, { onFlexitiReady, onFlexitiApproved, stop }, (sent) =>
       render(createElement(FlexitiApply, { ...props, onFlexitiSubmit: sent })),
     );
+  });
+
+  it('renders <flexiti-message> with an amount: a line, onFlexitiReady and onFlexitiLearnMore get the element’s events, a new amount a new line', async () => {
+    const ref = createRef<FlexitiMessageElement>();
+    const onFlexitiReady = recorder<FlexitiReadyEvent>();
+    const onFlexitiLearnMore = recorder<FlexitiLearnMoreEvent>();
+    const props = {
+      ref,
+      applyUrl: '/apply',
+      lang: 'en-CA',
+      onFlexitiReady,
+      onFlexitiLearnMore: (event: FlexitiLearnMoreEvent) => (onFlexitiLearnMore(event), event.preventDefault()),
+    };
+    render(createElement(FlexitiMessage, { ...props, amount: 1249.99 }));
+    const el = container.querySelector('flexiti-message')!;
+    expect(ref.current).to.equal(el);
+    expect(el.applyUrl).to.equal('/apply');
+    await messageFollowsItsAmount(el, { onFlexitiReady, onFlexitiLearnMore }, (amount) => render(createElement(FlexitiMessage, { ...props, amount })));
   });
 });

@@ -7,13 +7,15 @@
  * Vue components, and `h('flexiti-checkout')` never goes through component resolution (the
  * runtime-only build warns that the option is ignored).
  */
+import { expect } from '@open-wc/testing';
 import { createApp, h, nextTick, shallowRef, type App, type GlobalComponents } from 'vue';
 import '../../src/elements/flexiti-apply.js';
 import '../../src/elements/flexiti-checkout.js';
-import type { FlexitiApprovedEvent, FlexitiCancelEvent, FlexitiReadyEvent, FlexitiSubmitEvent } from '../../src/events/index.js';
-import type { FlexitiApplyProps, FlexitiCheckoutProps } from '../../src/vue.js';
+import '../../src/elements/flexiti-message.js';
+import type { FlexitiApprovedEvent, FlexitiCancelEvent, FlexitiLearnMoreEvent, FlexitiReadyEvent, FlexitiSubmitEvent } from '../../src/events/index.js';
+import type { FlexitiApplyProps, FlexitiCheckoutProps, FlexitiMessageProps } from '../../src/vue.js';
 import { newReference, sessionUrl } from './helpers/checkout.js';
-import { currentHandlerHearsThePurchase, frenchKeepsTheStep, readyThenCancel, recorder, submitCanBeStopped } from './helpers/frameworks.js';
+import { currentHandlerHearsThePurchase, frenchKeepsTheStep, messageFollowsItsAmount, readyThenCancel, recorder, submitCanBeStopped } from './helpers/frameworks.js';
 import { flexitiServer } from './helpers/server.js';
 
 // What templates see through `GlobalComponents` (checked by vue-tsc / Volar): the same props.
@@ -23,7 +25,9 @@ const typedInTemplates: CheckoutInTemplates = { tokenUrl: '/api/flexiti/session'
 const wrongAmount: FlexitiCheckoutProps = { amount: '1249.99' };
 // @ts-expect-error a cancel listener receives the cancel event.
 const wrongEvent: FlexitiCheckoutProps = { onFlexitiCancel: (event: FlexitiApprovedEvent) => event };
-void [typedInTemplates, wrongAmount, wrongEvent];
+// @ts-expect-error `<flexiti-message>` fires no flexiti-approved.
+const wrongMessageEvent: FlexitiMessageProps = { onFlexitiApproved: () => undefined };
+void [typedInTemplates, wrongAmount, wrongEvent, wrongMessageEvent];
 
 describe('Vue 3', function () {
   this.timeout(40_000);
@@ -31,7 +35,7 @@ describe('Vue 3', function () {
   let app: App | undefined;
 
   /** Mounts an app rendering one element with the props `props.value`; changing it re-renders. */
-  function mount<P extends object>(tag: 'flexiti-checkout' | 'flexiti-apply', initial: P) {
+  function mount<P extends object>(tag: 'flexiti-checkout' | 'flexiti-apply' | 'flexiti-message', initial: P) {
     const props = shallowRef(initial);
     app = createApp({ setup: () => () => h(tag, props.value) });
     app.mount(container);
@@ -91,6 +95,24 @@ describe('Vue 3', function () {
     const props = mount<FlexitiApplyProps>('flexiti-apply', { ...base, onFlexitiSubmit: (event) => (stop(event), event.preventDefault()) });
     await submitCanBeStopped(container.querySelector('flexiti-apply')!, { onFlexitiReady, onFlexitiApproved, stop }, (sent) => {
       props.value = { ...base, onFlexitiSubmit: sent };
+      return nextTick();
+    });
+  });
+
+  it('renders <flexiti-message> with an amount: a line, onFlexitiReady and onFlexitiLearnMore get the element’s events, a new amount a new line', async () => {
+    const onFlexitiReady = recorder<FlexitiReadyEvent>();
+    const onFlexitiLearnMore = recorder<FlexitiLearnMoreEvent>();
+    const base: FlexitiMessageProps = {
+      applyUrl: '/apply',
+      lang: 'en-CA',
+      onFlexitiReady,
+      onFlexitiLearnMore: (event) => (onFlexitiLearnMore(event), event.preventDefault()),
+    };
+    const props = mount<FlexitiMessageProps>('flexiti-message', { ...base, amount: 1249.99 });
+    const el = container.querySelector('flexiti-message')!;
+    expect(el.applyUrl).to.equal('/apply');
+    await messageFollowsItsAmount(el, { onFlexitiReady, onFlexitiLearnMore }, (amount) => {
+      props.value = { ...base, amount };
       return nextTick();
     });
   });

@@ -1,14 +1,17 @@
 /**
  * What the React and Vue tests check the same way once their framework has rendered an element:
  * the events reach the `onFlexiti…` props, a new `lang` keeps the step, the current approval
- * handler hears the purchase, and a submit handler can stop an application.
+ * handler hears the purchase, a submit handler can stop an application, and a message follows its
+ * amount.
  */
 import { expect } from '@open-wc/testing';
 import type { FlexitiApply } from '../../../src/elements/apply/flexiti-apply.component.js';
 import type { FlexitiCheckout } from '../../../src/elements/checkout/flexiti-checkout.component.js';
+import type { FlexitiMessage } from '../../../src/elements/message/flexiti-message.component.js';
 import {
   FlexitiApprovedEvent,
   FlexitiCancelEvent,
+  FlexitiLearnMoreEvent,
   FlexitiReadyEvent,
   type FlexitiSubmitEvent,
 } from '../../../src/events/index.js';
@@ -117,4 +120,40 @@ export async function submitCanBeStopped(
   await waitFor(() => root(el).querySelector('.decision h2'), 'the decision');
   await expect(el).to.be.accessible();
   expect((await flexitiServer.outcomes()).applications.map((o) => o.status)).to.deep.equal(['approved']);
+}
+
+/**
+ * A message rendered with 1249.99 and those two listeners (`onFlexitiLearnMore` prevents the
+ * dialog): ready says the plans finance the amount and the line says how; "Learn more" reaches the
+ * listener and the dialog stays closed; `setAmount` renders it again for $50, below every plan, and
+ * ready and the line say so.
+ */
+export async function messageFollowsItsAmount(
+  el: FlexitiMessage,
+  listeners: { onFlexitiReady: Recorder<FlexitiReadyEvent>; onFlexitiLearnMore: Recorder<FlexitiLearnMoreEvent> },
+  setAmount: (amount: number) => Promise<unknown> | void,
+) {
+  const { onFlexitiReady, onFlexitiLearnMore } = listeners;
+  const line = () => root(el).querySelector('[part="message"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  expect(el.amount).to.equal(1249.99);
+  const ready = await waitFor(() => onFlexitiReady.seen[0], 'onFlexitiReady');
+  expect(ready).to.be.instanceOf(FlexitiReadyEvent);
+  expect(ready.target).to.equal(el);
+  expect(ready.detail).to.deep.equal({ flow: 'message', status: 'available' });
+  expect(line()).to.match(/^0% interest for \d+ months with Flexiti Learn more$/);
+  await expect(el).to.be.accessible();
+
+  root(el).querySelector<HTMLButtonElement>('[part="learn-more"]')!.click();
+  expect(onFlexitiLearnMore.seen).to.have.length(1);
+  expect(onFlexitiLearnMore.seen[0]).to.be.instanceOf(FlexitiLearnMoreEvent);
+  expect(onFlexitiLearnMore.seen[0]!.detail).to.deep.equal({ amount: 1249.99 });
+  expect(root(el).querySelector('dialog')!.open).to.equal(false);
+
+  await setAmount(50);
+  expect(el.amount).to.equal(50);
+  const below = await waitFor(() => onFlexitiReady.seen[1], 'onFlexitiReady for $50');
+  expect(below.detail).to.deep.equal({ flow: 'message', status: 'below' });
+  expect(line()).to.equal('Flexiti financing on purchases of $100.00 or more Learn more');
+  expect(onFlexitiReady.seen).to.have.length(2);
+  await expect(el).to.be.accessible();
 }
