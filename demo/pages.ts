@@ -35,17 +35,23 @@ ${main}
 
 /** The script-tag bundle, with both elements. */
 const CDN = '/cdn/flexiti-checkout.js';
+/** The message's own script-tag entry, for product and cart pages (Lit shared with the one above). */
+const CDN_MESSAGE = '/cdn/flexiti-message.js';
 
-/** The storefront: a product, the cart, and a checkout with Flexiti among the ways to pay. */
+/**
+ * The storefront: a product with Flexiti's message under its price (following the quantity), the
+ * cart with the message for its total, and a checkout with Flexiti among the ways to pay.
+ */
 export function storePage({ live }: { live: boolean }): string {
   return layout({
     title: 'Maple &amp; Pine Furniture',
-    scripts: [CDN, '/store.js'],
+    scripts: [CDN_MESSAGE, CDN, '/store.js'],
     main: `  <main class="columns">
     <div>
       <section aria-labelledby="product-title" class="product">
         <h1 id="product-title" data-en="Walnut dining table" data-fr="Table de salle à manger en noyer">Walnut dining table</h1>
         <p data-en="Solid walnut, seats six. $1,249.99" data-fr="Noyer massif, six places. 1 249,99 $">Solid walnut, seats six. $1,249.99</p>
+        <flexiti-message id="product-message" amount="1249.99" apply-url="/apply.html"></flexiti-message>
         <form id="add" class="inline">
           <label for="quantity" data-en="Quantity" data-fr="Quantité">Quantity</label>
           <input id="quantity" name="quantity" type="number" min="1" max="10" value="1" inputmode="numeric">
@@ -55,6 +61,7 @@ export function storePage({ live }: { live: boolean }): string {
       <section aria-labelledby="cart-title">
         <h2 id="cart-title" data-en="Cart" data-fr="Panier">Cart</h2>
         <p id="cart" role="status"></p>
+        <flexiti-message id="cart-message" apply-url="/apply.html" hidden></flexiti-message>
       </section>
       <section aria-labelledby="pay-title" id="checkout" hidden>
         <h2 id="pay-title" data-en="Checkout" data-fr="Paiement">Checkout</h2>

@@ -21,7 +21,7 @@ export function setUpLanguage() {
   return lang;
 }
 
-const EVENTS = ['flexiti-ready', 'flexiti-submit', 'flexiti-approved', 'flexiti-declined', 'flexiti-pending', 'flexiti-cancel', 'flexiti-error'];
+const EVENTS = ['flexiti-ready', 'flexiti-submit', 'flexiti-approved', 'flexiti-declined', 'flexiti-pending', 'flexiti-cancel', 'flexiti-error', 'flexiti-learn-more'];
 
 export function logEvents(element, list) {
   for (const name of EVENTS) {

@@ -101,6 +101,8 @@ describe('the demo', () => {
     ['/apply.html', 'flexiti-apply', /Province/],
     ['/react.html', 'flexiti-checkout', /I have a Flexiti account/],
     ['/vue.html?lang=fr-CA', 'flexiti-checkout', /compte Flexiti/],
+    ['/', 'flexiti-message', /0% interest for \d+ months with Flexiti/],
+    ['/?lang=fr-CA', 'flexiti-message', /0\s% d’intérêt pendant \d+\smois avec Flexiti/],
   ])('%s renders under a strict policy with nothing blocked', async (path, tag, text) => {
     const { policy, problems } = await visit(path, tag, text);
     expect(policy).toContain("script-src 'self'");
@@ -111,6 +113,7 @@ describe('the demo', () => {
   it.each([
     ['/apply.html', 'flexiti-apply', /Province/],
     ['/checkout.html', 'flexiti-checkout', /I have a Flexiti account/],
+    ['/', 'flexiti-message', /with Flexiti/],
   ])('%s loads on a phone without moving what is below (cumulative layout shift ≤ 0.02)', async (path, tag, text) => {
     const page = await browser.newPage();
     // Lighthouse's mobile viewport; a slow network makes every late arrival count.
@@ -179,6 +182,69 @@ describe('the demo', () => {
     await french.page.close();
     expect(french.problems).toEqual([]);
   }, 60_000);
+
+  it('the store shows Flexiti’s message under the price, following the quantity typed, and for the cart total', async () => {
+    const { page, problems } = await watchedPage();
+    await page.goto(`${origin}/`);
+    /** The headline of the message `id`, once it says something; and the amount it is about. */
+    const headline = (id: string, pattern: RegExp) =>
+      page.waitForFunction(
+        (id: string, source: string) => {
+          const text = document.getElementById(id)?.shadowRoot?.querySelector('[part="headline"]')?.textContent ?? '';
+          return new RegExp(source).test(text) && text;
+        },
+        { timeout: 15_000 },
+        id,
+        pattern.source,
+      );
+    const amount = (id: string) => page.$eval(`#${id}`, (el) => (el as HTMLElement & { amount: number }).amount);
+    /** "Learn more" opens the dialog, which names the amount; Close closes it. */
+    const dialogText = async (id: string) => {
+      const learnMore = await page.waitForFunction((id: string) => document.getElementById(id)?.shadowRoot?.querySelector('[part="learn-more"]'), {}, id);
+      await (learnMore as import('puppeteer-core').ElementHandle<HTMLButtonElement>).click();
+      const text = await page.waitForFunction((id: string) => {
+        const dialog = document.getElementById(id)?.shadowRoot?.querySelector('dialog');
+        return dialog?.open && dialog.textContent?.replace(/\s+/g, ' ');
+      }, {}, id);
+      await page.keyboard.press('Escape');
+      return (await text.jsonValue()) as string;
+    };
+
+    await headline('product-message', /^0% interest for \d+ months with Flexiti$/);
+    expect(await amount('product-message')).toBe(1249.99);
+    // Right under the price, with nothing between them.
+    const placement = await page.$eval('#product-message', (el) => {
+      const price = el.previousElementSibling!;
+      return { price: price.textContent, gap: el.getBoundingClientRect().top - price.getBoundingClientRect().bottom };
+    });
+    expect(placement.price).toContain('$1,249.99');
+    expect(placement.gap).toBeGreaterThanOrEqual(0);
+    expect(placement.gap).toBeLessThan(40);
+    expect(await page.$eval('#cart-message', (el) => (el as HTMLElement).hidden)).toBe(true);
+
+    // Each keystroke in the quantity is a new amount: price × quantity.
+    await page.focus('#quantity');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('3');
+    expect(await amount('product-message')).toBe(3749.97);
+    expect(await dialogText('product-message')).toContain('Ways to pay $3,749.97 with Flexiti financing.');
+
+    // The cart, kept on the server, gets its own message for its total.
+    await page.click('#add button[type="submit"]');
+    await page.waitForFunction(() => /= \$3,749\.97/.test(document.querySelector('#cart')?.textContent ?? ''));
+    await headline('cart-message', /with Flexiti/);
+    expect(await amount('cart-message')).toBe(3749.97);
+    expect(await page.$eval('#cart-message', (el) => (el as HTMLElement).hidden)).toBe(false);
+
+    // Both follow the page's language, switched in place.
+    await page.click('a[data-lang="fr-CA"]');
+    await headline('product-message', /avec Flexiti$/);
+    await headline('cart-message', /avec Flexiti$/);
+    expect(await dialogText('cart-message')).toMatch(/Les façons de payer 3\s749,97\s\$ avec le financement Flexiti\./);
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 40_000);
 
   it('the store puts the checkout on the page once the cart has the table', async () => {
     const { problems } = await visit('/', 'flexiti-checkout', /I have a Flexiti account/, async (page) => {
