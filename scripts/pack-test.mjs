@@ -131,7 +131,7 @@ void [FlexitiApply, ReactCheckout, ReactMessage, listener, createSandbox];
 );
 writeFileSync(
   join(consumer, 'jsx.tsx'),
-  `import type { FlexitiApprovedEvent } from 'flexiti-checkout';
+  `import type { FlexitiApprovedEvent, FlexitiLearnMoreEvent } from 'flexiti-checkout';
 import type { FlexitiElements } from 'flexiti-checkout/types/jsx';
 declare module 'react' {
   namespace JSX {
@@ -141,6 +141,7 @@ declare module 'react' {
 export const view = (
   <flexiti-checkout token-url="/api/flexiti/session" lang="fr-CA" onflexiti-approved={(event: FlexitiApprovedEvent) => void event.detail.kind} />
 );
+export const message = <flexiti-message amount={1249.99} apply-url="/apply" onflexiti-learn-more={(event: FlexitiLearnMoreEvent) => event.preventDefault()} />;
 // @ts-expect-error: lang is en-CA or fr-CA
 export const wrongLang = <flexiti-apply lang={5} />;
 // @ts-expect-error: the handler gets the element's event class

@@ -6,6 +6,8 @@ import type {
   FlexitiCheckout,
   FlexitiDeclinedEvent,
   FlexitiErrorEvent,
+  FlexitiLearnMoreEvent,
+  FlexitiMessage,
   FlexitiPendingEvent,
   FlexitiReadyEvent,
   FlexitiSubmitEvent,
@@ -79,6 +81,26 @@ export interface FlexitiCheckoutProps {
   'onflexiti-error'?: (event: FlexitiErrorEvent) => void;
 }
 
+/** `<flexiti-message>`: A financing message for product and cart pages. */
+export interface FlexitiMessageProps {
+  /** The price the message is about, in dollars. Change it when the price changes (a variant, a quantity). */
+  amount?: FlexitiMessage['amount'];
+  /** The merchant handler's base URL; the plans come from its `GET offers`. */
+  endpoint?: FlexitiMessage['endpoint'];
+  /** The merchant's page to apply for Flexiti financing, linked from the dialog (or put your own link in the `apply` slot). */
+  applyUrl?: FlexitiMessage['applyUrl'];
+  /** The merchant's page to apply for Flexiti financing, linked from the dialog (or put your own link in the `apply` slot). */
+  'apply-url'?: FlexitiMessage['applyUrl'] | string;
+  /** `auto` (follows `prefers-color-scheme`), `light` or `dark`. */
+  theme?: FlexitiMessage['theme'];
+  /** `en-CA` or `fr-CA`; when absent, the nearest `lang` ancestor or `<html lang>`. The element never writes it: its content carries the language it resolved. */
+  lang?: string;
+  /** The plans are loaded; `detail.status` says what they allow for the amount (`available`, `below`, `above`, `unavailable`), again when it changes. */
+  'onflexiti-ready'?: (event: FlexitiReadyEvent) => void;
+  /** "Learn more" was pressed; cancelable, to keep the dialog closed. */
+  'onflexiti-learn-more'?: (event: FlexitiLearnMoreEvent) => void;
+}
+
 /**
  * The tags for JSX `IntrinsicElements`. React 19:
  *
@@ -94,4 +116,5 @@ export interface FlexitiCheckoutProps {
 export interface FlexitiElements {
   'flexiti-apply': FlexitiApplyProps & { children?: unknown; class?: string; className?: string; id?: string; key?: string | number; ref?: unknown };
   'flexiti-checkout': FlexitiCheckoutProps & { children?: unknown; class?: string; className?: string; id?: string; key?: string | number; ref?: unknown };
+  'flexiti-message': FlexitiMessageProps & { children?: unknown; class?: string; className?: string; id?: string; key?: string | number; ref?: unknown };
 }

@@ -25,10 +25,13 @@ import { loadOffers } from './offers-client.js';
  *
  * @summary A financing message for product and cart pages.
  *
+ * @tagname flexiti-message
+ * @attribute {string} lang - `en-CA` or `fr-CA`; when absent, the nearest `lang` ancestor or `<html lang>`. The element never writes it: its content carries the language it resolved.
+ *
  * @slot apply - Replaces the dialog's link to the merchant's apply page.
  *
- * @fires flexiti-ready - The plans are loaded; `detail.status` says what they allow for the amount.
- * @fires flexiti-learn-more - "Learn more" was pressed; cancelable, to keep the dialog closed.
+ * @fires {FlexitiReadyEvent} flexiti-ready - The plans are loaded; `detail.status` says what they allow for the amount (`available`, `below`, `above`, `unavailable`), again when it changes.
+ * @fires {FlexitiLearnMoreEvent} flexiti-learn-more - "Learn more" was pressed; cancelable, to keep the dialog closed.
  *
  * @csspart message - The line next to the price.
  * @csspart headline - The line's text.
@@ -40,12 +43,20 @@ import { loadOffers } from './offers-client.js';
  * @csspart apply - The link to the apply page.
  * @csspart close - The dialog's close button.
  *
- * @cssprop --flexiti-color-primary - Buttons and links.
- * @cssprop --flexiti-color-text - Text.
- * @cssprop --flexiti-color-text-muted - Secondary text.
- * @cssprop --flexiti-color-surface - The dialog's background.
- * @cssprop --flexiti-font-family - Font.
- * @cssprop --flexiti-message-font-size - The line's font size (default 0.9375rem).
+ * @cssproperty [--flexiti-color-text=inherit] - The line's text; the dialog's text defaults to #1d2330.
+ * @cssproperty [--flexiti-color-primary=inherit] - "Learn more"; the dialog's links and button default to #0b5cad.
+ * @cssproperty [--flexiti-color-on-primary=#ffffff] - Text on the dialog's button.
+ * @cssproperty [--flexiti-color-text-muted=#4a5261] - Secondary text in the dialog.
+ * @cssproperty [--flexiti-color-surface=#ffffff] - The dialog's background.
+ * @cssproperty [--flexiti-color-surface-alt=#f3f5f8] - The worked example's background.
+ * @cssproperty [--flexiti-color-border=#7a8291] - The dialog's border.
+ * @cssproperty [--flexiti-color-focus=#0b5cad] - Focus ring.
+ * @cssproperty [--flexiti-radius=6px] - Corner radius.
+ * @cssproperty --flexiti-font-family - Font. Default the system font.
+ * @cssproperty [--flexiti-spacing=1rem] - Base spacing in the dialog.
+ * @cssproperty [--flexiti-message-font-size=0.9375rem] - The line's font size.
+ *
+ * @cssstate unavailable - No plan applies to the amount (none configured, or not an amount): the line is empty.
  */
 export class FlexitiMessage extends LitElement {
   static override styles = [
