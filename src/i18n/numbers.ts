@@ -10,10 +10,10 @@ import type { Lang } from '../schemas/contract.js';
 /** U+00A0: fr-CA's group separator and the space before `$` and `%`. */
 const NBSP = '\u00a0';
 
-/** `value` (times 10^`shift`) with `min` to `max` decimals, grouped by thousands, in the language's marks. */
-export function formatNumber(value: number, lang: Lang, min = 0, max = 2, shift = 0): string {
+/** `value` with `min` to `max` decimals, grouped by thousands, in the language's marks. */
+export function formatNumber(value: number, lang: Lang, min = 0, max = 2): string {
   const fr = lang === 'fr-CA';
-  const [whole, fraction] = decimals(Math.abs(value), min, max, shift);
+  const [whole, fraction] = decimals(Math.abs(value), min, max);
   const grouped = whole.replace(/\B(?=(\d{3})+$)/g, fr ? NBSP : ',');
   return `${value < 0 ? '-' : ''}${grouped}${fraction ? (fr ? ',' : '.') + fraction : ''}`;
 }
@@ -27,23 +27,21 @@ export function formatMoney(amount: number, lang: Lang): string {
 
 /** `29.99%` · `29,99 %` (up to two decimals) */
 export function formatPercent(ratio: number, lang: Lang): string {
-  // Shifted as decimal digits: 0.08925 × 100 in floating point is 8.924999….
-  const number = formatNumber(ratio, lang, 0, 2, 2);
+  // Shifted as a decimal exponent (0.08925 × 100 in floating point is 8.924999…); below a
+  // millionth, String() writes `5e-7`, which rounds to 0 anyway.
+  const number = formatNumber(ratio < 1e-6 ? 0 : Number(`${ratio}e2`), lang);
   return lang === 'fr-CA' ? `${number}${NBSP}%` : `${number}%`;
 }
 
 /**
- * The whole and fractional digits of `value` (≥ 0) times 10^`shift`, rounded half up to `max`
- * decimals, with at least `min`.
+ * The whole and fractional digits of `value` (≥ 0), rounded half up to `max` decimals, with at
+ * least `min`. Scaled by a decimal exponent rather than a multiplication: `1.005e2` is 100.5
+ * where 1.005 × 100 is 100.49999….
  */
-function decimals(value: number, min: number, max: number, shift: number): [string, string] {
-  const text = value < 1e21 && value >= 1e-6 ? String(value) : value.toFixed(20);
-  const [integer = '0', decimal = ''] = text.split('.');
-  const whole = integer + decimal.slice(0, shift).padEnd(shift, '0');
-  const fraction = decimal.slice(shift);
-  let digits = BigInt(whole + fraction.slice(0, max).padEnd(max, '0'));
-  if ((fraction[max] ?? '0') >= '5') digits += 1n;
-  const all = digits.toString().padStart(max + 1, '0');
+function decimals(value: number, min: number, max: number): [string, string] {
+  const all = String(value < 1e-6 ? 0 : Math.round(Number(`${value}e${max}`))).padStart(max + 1, '0');
   const cut = all.length - max;
-  return [all.slice(0, cut), all.slice(cut).replace(new RegExp(`0{0,${max - min}}$`), '')];
+  let fraction = all.slice(cut);
+  while (fraction.length > min && fraction.endsWith('0')) fraction = fraction.slice(0, -1);
+  return [all.slice(0, cut), fraction];
 }

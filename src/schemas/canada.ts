@@ -3,12 +3,9 @@
  * age of majority, SIN check digit, phone numbers. Pure functions, no dependencies.
  */
 
-export const PROVINCES = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'] as const;
-export type Province = (typeof PROVINCES)[number];
+import { PROVINCES, isProvince, type Province } from './provinces.js';
 
-export function isProvince(value: unknown): value is Province {
-  return typeof value === 'string' && (PROVINCES as readonly string[]).includes(value);
-}
+export { PROVINCES, isProvince, type Province };
 
 /** First letter of the postal codes (forward sortation areas) of each province. */
 const POSTAL_LETTERS: Record<Province, string> = {

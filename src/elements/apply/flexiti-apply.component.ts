@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { SessionController } from '../../controllers/session-controller.js';
-import { isProvince, type FormValuesResponse } from '../../schemas/index.js';
+import type { FormValuesResponse } from '../../schemas/index.js';
+import { isProvince } from '../../schemas/provinces.js';
 import type { ApplicationFlow } from '../shared/application-flow.js';
 import { defineElement, setState } from '../shared/define.js';
 import { loadApplication } from '../shared/load-application.js';
