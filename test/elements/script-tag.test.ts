@@ -7,6 +7,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { root, waitFor } from './helpers/form.js';
 import type { FlexitiCheckout } from '../../src/elements/checkout/flexiti-checkout.component.js';
 import { at, choosePlan, confirm, identify, newReference, sessionUrl } from './helpers/checkout.js';
+import { loadScript } from './helpers/script.js';
 import { flexitiServer } from './helpers/server.js';
 
 const requested = (pattern: RegExp) => performance.getEntriesByType('resource').filter((entry) => pattern.test(entry.name)).length;
@@ -17,19 +18,7 @@ async function integrity(): Promise<string> {
   return (await response.text()).trim();
 }
 
-function addScript(src: string, hash: string): Promise<void> {
-  const script = document.createElement('script');
-  script.type = 'module';
-  script.src = src;
-  script.integrity = hash;
-  script.crossOrigin = 'anonymous';
-  const loaded = new Promise<void>((resolve, reject) => {
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`${src} did not load`));
-  });
-  document.head.append(script);
-  return loaded;
-}
+const addScript = (src: string, hash: string) => loadScript(src, { type: 'module', integrity: hash, crossOrigin: 'anonymous' });
 
 describe('the script tag', function () {
   this.timeout(30_000);

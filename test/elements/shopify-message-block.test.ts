@@ -9,6 +9,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { ShopifyContext } from '../integrations/shopify-liquid.js';
 import { waitFor } from './helpers/form.js';
+import { loadScript } from './helpers/script.js';
 import type { FakeCart, ShopifyCommand } from './server/shopify.js';
 
 const ASSETS = '/integrations/shopify/extensions/flexiti/assets/';
@@ -63,17 +64,7 @@ const amountOf = (message: HTMLElement) => message.getAttribute('amount');
 const becomes = (message: HTMLElement, amount: string) => waitFor(() => amountOf(message) === amount, `amount ${amount} (is ${amountOf(message)})`, 3000);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function loadBlockScript(): Promise<void> {
-  const script = document.createElement('script');
-  script.src = BLOCK_SCRIPT;
-  script.defer = true;
-  const loaded = new Promise<void>((resolve, reject) => {
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`${BLOCK_SCRIPT} did not load`));
-  });
-  document.head.append(script);
-  return loaded;
-}
+const loadBlockScript = () => loadScript(BLOCK_SCRIPT, { defer: true });
 
 describe('the Shopify financing message block', function () {
   this.timeout(20_000);

@@ -7,6 +7,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import './helpers/csp.js';
+import { loadScript } from './helpers/script.js';
 
 const JQUERY = '/node_modules/@wp-playground/wordpress-builds/public/wp-6.5/wp-includes/js/jquery/jquery.js';
 const HELPER = '/integrations/woocommerce/flexiti-checkout/assets/flexiti-message-wc.js';
@@ -15,15 +16,7 @@ type JQueryLike = (target: unknown) => { trigger(event: string, args?: unknown[]
 const jQuery = () => (window as unknown as { jQuery: JQueryLike }).jQuery;
 
 /** A classic script, as WordPress prints it (<script src>). */
-function load(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`${src} did not load`));
-    document.head.append(script);
-  });
-}
+const load = (src: string) => loadScript(src);
 
 const amountOf = (root: Element, selector: string) => root.querySelector(selector)?.getAttribute('amount');
 

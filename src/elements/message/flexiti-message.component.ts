@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { LangController } from '../../controllers/lang-controller.js';
 import { FlexitiLearnMoreEvent } from '../../events/flexiti-learn-more.js';
 import { FlexitiReadyEvent } from '../../events/flexiti-ready.js';
@@ -209,8 +209,11 @@ export class FlexitiMessage extends LitElement {
   private failed = false;
   private readonly locale = new LangController(this);
   private readonly internals = this.attachInternals();
-  /** The language the plans are in, and the last status announced with `flexiti-ready`. */
+  /** Which plans are loaded (or loading): the shopper's language and the handler. */
   private loadedFor: { lang: Lang; endpoint: string } | undefined;
+  /** What the plans make of the amount, worked out once per update. */
+  private summary: OfferSummary | undefined;
+  /** The last status announced with `flexiti-ready`. */
   private announced: OfferSummary['status'] | undefined;
 
   /** Registers the element; safe to call more than once. */
@@ -218,38 +221,26 @@ export class FlexitiMessage extends LitElement {
     defineElement(tag, this, registry);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const wanted = { lang: this.locale.lang, endpoint: this.endpoint };
+  protected override willUpdate(): void {
     // The plans' names are Flexiti's, in the shopper's language: a language change loads them again.
-    if (this.loadedFor?.lang !== wanted.lang || this.loadedFor.endpoint !== wanted.endpoint || changed.has('endpoint')) {
-      this.loadedFor = wanted;
-      void this.load(wanted);
-    }
+    if (this.loadedFor?.lang !== this.locale.lang || this.loadedFor.endpoint !== this.endpoint) this.load();
+    this.summary = this.plans ? summarizeOffers(this.plans, this.amount) : undefined;
   }
 
-  private async load(wanted: { lang: Lang; endpoint: string }) {
+  /** Loads the plans for the language and handler of now; an answer that comes after another request is dropped. */
+  private async load() {
+    const wanted = (this.loadedFor = { lang: this.locale.lang, endpoint: this.endpoint });
     this.failed = false;
     try {
       const offers = await loadOffers(wanted.endpoint, wanted.lang);
-      if (this.loadedFor !== wanted) return;
-      this.plans = offers.plans;
+      if (this.loadedFor === wanted) this.plans = offers.plans;
     } catch {
-      if (this.loadedFor !== wanted) return;
-      this.failed = true;
+      if (this.loadedFor === wanted) this.failed = true;
     }
   }
 
-  private retry() {
-    this.loadedFor = undefined;
-    this.requestUpdate();
-  }
-
-  private get summary(): OfferSummary | undefined {
-    return this.plans ? summarizeOffers(this.plans, this.amount) : undefined;
-  }
-
   protected override updated(): void {
-    const summary = this.summary;
+    const { summary } = this;
     setState(this.internals, 'unavailable', summary?.status === 'unavailable');
     if (summary && summary.status !== this.announced) {
       this.announced = summary.status;
@@ -296,7 +287,7 @@ export class FlexitiMessage extends LitElement {
 
   override render() {
     const w = this.locale.lang === 'fr-CA' ? messageFr : messageEn;
-    const summary = this.summary;
+    const { summary } = this;
     const money = (amount: number) => this.locale.money(amount);
     const line = !summary
       ? this.failed
@@ -366,7 +357,7 @@ export class FlexitiMessage extends LitElement {
   private unavailable(w: MessageWords, line: string) {
     if (this.failed) {
       return html`<p role="alert">${w.loadFailed}</p>
-        <button type="button" class="retry" @click=${this.retry}>${w.retry}</button>`;
+        <button type="button" class="retry" @click=${this.load}>${w.retry}</button>`;
     }
     return line ? html`<p>${line}</p>` : nothing;
   }

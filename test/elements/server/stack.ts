@@ -271,6 +271,9 @@ export function createFlexitiTestServer(options: { origin: string }): FlexitiTes
       console.error(`[flexiti test server] ${ctx.method} ${ctx.originalUrl}:`, error);
       response = Response.json({ code: 'test_server_error', message: String(error) }, { status: 500 });
     }
+    // Pages are told apart by their Referer, so the browser's HTTP cache must be too: a cacheable
+    // answer (`GET offers`) from one page's handler would otherwise stand in for another's.
+    if (isApi) response.headers.set('vary', [response.headers.get('vary'), 'Referer'].filter(Boolean).join(', '));
     await writeResponse(ctx, response);
   };
 
