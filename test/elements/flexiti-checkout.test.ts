@@ -4,7 +4,7 @@
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/flexiti-checkout.js';
 import type { FlexitiCheckout } from '../../src/elements/checkout/flexiti-checkout.component.js';
-import { applicant, container, fill, nextEvent, recordEvents, root, termsReady, text, waitFor } from './helpers/form.js';
+import { applicant, container, fill, formReady, nextEvent, recordEvents, root, termsReady, text, waitFor } from './helpers/form.js';
 import { ALEX, CODE, at, button, choosePlan, confirm, identify, newReference, press, sessionUrl, started, type } from './helpers/checkout.js';
 import { flexitiServer } from './helpers/server.js';
 
@@ -295,7 +295,7 @@ describe('<flexiti-checkout>', function () {
     const el = await mount({ amount: 640 });
     await press(el, /Apply now/);
     await at(el, 'apply');
-    await waitFor(() => root(el).querySelector('#f-firstName'), 'the form');
+    await formReady(el);
     expect(root(el).querySelector<HTMLInputElement>('#f-amountRequested')!.value).to.equal('640');
     await expect(el).to.be.accessible();
     const values = applicant({ amountRequested: '640' });
@@ -318,7 +318,7 @@ describe('<flexiti-checkout>', function () {
   it('ends a declined application with its event and a way to other payment methods', async () => {
     const el = await mount();
     await press(el, /Apply now/);
-    await waitFor(() => root(el).querySelector('#f-firstName'), 'the form');
+    await formReady(el);
     await fill(el, applicant({ middleName: 'D-FRAUD' }));
     await termsReady(el);
     const declined = nextEvent<CustomEvent>(el, 'flexiti-declined');

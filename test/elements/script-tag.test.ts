@@ -4,7 +4,7 @@
  * source, so these are the bundle's own registrations.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { root, waitFor } from './helpers/form.js';
+import { formReady, root, waitFor } from './helpers/form.js';
 import type { FlexitiCheckout } from '../../src/elements/checkout/flexiti-checkout.component.js';
 import { at, choosePlan, confirm, identify, newReference, sessionUrl } from './helpers/checkout.js';
 import { loadScript } from './helpers/script.js';
@@ -81,7 +81,8 @@ describe('the script tag', function () {
     // Intent alone does not ask the store for the form's values.
     expect(requested(/form-values/)).to.equal(0);
     apply.click();
-    const province = await waitFor(() => root(el).querySelector<HTMLSelectElement>('select[name="province"]'), 'the form');
+    await formReady(el);
+    const province = root(el).querySelector<HTMLSelectElement>('select[name="province"]')!;
     province.value = 'ON';
     province.dispatchEvent(new Event('change', { bubbles: true }));
     // The terms are Flexiti's HTML: they show once the DOMPurify chunk has loaded beside them.

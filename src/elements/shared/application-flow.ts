@@ -226,14 +226,12 @@ export class ApplicationFlow implements ReactiveController, FlowState {
   }
 
   private renderApplication() {
-    const m = this.messages;
     const loadFailed = this.renderLoadFailed(() => (this.options.connection.task.value ? this.formValuesTask.run() : this.options.connection.task.run()));
     if (this.options.connection.task.status === TaskStatus.ERROR) return loadFailed;
-    // Keep showing the form (and what was typed) while form values reload in another language.
-    if (this.formValuesTask.value) return this.form.render();
-    if (this.formValuesTask.status === TaskStatus.ERROR) return loadFailed;
-    // The form is taller than a screen: holding a screen's height until it comes keeps what is below from jumping.
-    return html`<p class="reserve">${m.loading}</p>`;
+    if (this.formValuesTask.status === TaskStatus.ERROR && !this.formValuesTask.value) return loadFailed;
+    // The form shows at once, to type into while the session and Flexiti's choices (the form values)
+    // are on their way; its lists fill in when they come, and stay while they reload in another language.
+    return this.form.render();
   }
 
   private renderTerms(): TemplateResult {

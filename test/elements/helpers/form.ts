@@ -151,8 +151,9 @@ export function recordEvents(el: HTMLElement): Array<{ type: string; detail: unk
   return seen;
 }
 
+/** The form on screen with Flexiti's choices in its lists (the form values). */
 export async function formReady(el: HTMLElement) {
-  await waitFor(() => root(el).querySelector('#f-firstName'), 'the form');
+  await waitFor(() => root(el).querySelector('#f-salutation option[value="ms"]'), 'the form with its choices');
 }
 
 /** The step of the application on screen, from its progress line ("Step 2 of 4" → 2). */
