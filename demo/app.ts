@@ -6,6 +6,8 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createSandbox, SANDBOX_CLIENT, sandboxMessageConfig } from '../src/sandbox/index.js';
 import { createFlexitiHandler, uniformLimits, type HandlerState } from '../src/server/index.js';
 import { accountResponse } from './accounts.js';
@@ -104,12 +106,14 @@ export function createDemoApp(options: DemoOptions) {
   app.get('/demo/accounts/:accountNumber', (c) =>
     accountResponse(c.req.raw, { adminKey, sandbox: options.flexiti ? undefined : sandbox }),
   );
-  app.get('/', (c) => c.html(storePage({ live: Boolean(options.flexiti) })));
-  app.get('/apply.html', (c) => c.html(applyPage()));
-  app.get('/checkout.html', (c) => c.html(checkoutPage()));
-  app.get('/react.html', (c) => c.html(reactPage()));
-  app.get('/vue.html', (c) => c.html(vuePage()));
-  app.get('/orders.html', (c) => c.html(ordersPage()));
+  // Each page in the language it is asked in (`?lang=fr-CA`), from its first byte.
+  const lang = (c: { req: { query(name: string): string | undefined } }) => (c.req.query('lang') === 'fr-CA' ? 'fr-CA' : 'en-CA');
+  app.get('/', (c) => c.html(storePage({ live: Boolean(options.flexiti), lang: lang(c) })));
+  app.get('/apply.html', (c) => c.html(applyPage({ chunk: applicationChunk('cdn'), lang: lang(c) })));
+  app.get('/checkout.html', (c) => c.html(checkoutPage(lang(c))));
+  app.get('/react.html', (c) => c.html(reactPage(lang(c))));
+  app.get('/vue.html', (c) => c.html(vuePage(lang(c))));
+  app.get('/orders.html', (c) => c.html(ordersPage(lang(c))));
   // The cart: a cookie names it, the server keeps its contents and the price.
   app.get('/demo/cart', async (c) => {
     const cart = await store.cart(cartId(c.req.raw) ?? '');
@@ -132,4 +136,13 @@ export function createDemoApp(options: DemoOptions) {
   app.use('/build/*', serveStatic({ root: './demo/.build', rewriteRequestPath: (path) => path.slice('/build'.length) }));
   app.use('/*', serveStatic({ root: './demo/public' }));
   return { app, handler, sandbox, store, adminKey };
+}
+
+/** The application's chunk in a build of the script tag (`chunks/application-flow-<hash>.js`), if built. */
+function applicationChunk(root: string): string | undefined {
+  try {
+    return Object.keys(JSON.parse(readFileSync(join(root, 'integrity.json'), 'utf8')) as Record<string, string>).find((name) => /^chunks\/application-flow-/.test(name));
+  } catch {
+    return undefined;
+  }
 }

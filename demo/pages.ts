@@ -2,16 +2,22 @@
  * The demo's pages. One layout (head, shop header with the language links, the event log) and
  * the main content of each page. No inline scripts: each page loads its own module.
  */
+type Lang = 'en-CA' | 'fr-CA';
+
 interface Page {
   title: string;
+  /** The page's language (`?lang=`), in `<html lang>` from the first byte: the elements start in it. */
+  lang: Lang;
   /** Module scripts, in order. */
   scripts: string[];
+  /** What the page will need right after its scripts, fetched beside them (`<link>` tags). */
+  preloads?: string[];
   main: string;
 }
 
-function layout({ title, scripts, main }: Page): string {
+function layout({ title, lang, scripts, preloads = [], main }: Page): string {
   return `<!doctype html>
-<html lang="en-CA">
+<html lang="${lang}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -19,6 +25,7 @@ function layout({ title, scripts, main }: Page): string {
   <link rel="icon" href="/favicon.svg" type="image/svg+xml">
   <link rel="stylesheet" href="/demo.css">
 ${scripts.map((src) => `  <script type="module" src="${src}"></script>`).join('\n')}
+${preloads.map((link) => `  ${link}`).join('\n')}
 </head>
 <body>
   <header class="site">
@@ -42,8 +49,9 @@ const CDN_MESSAGE = '/cdn/flexiti-message.js';
  * The storefront: a product with Flexiti's message under its price (following the quantity), the
  * cart with the message for its total, and a checkout with Flexiti among the ways to pay.
  */
-export function storePage({ live }: { live: boolean }): string {
+export function storePage({ live, lang }: { live: boolean; lang: Lang }): string {
   return layout({
+    lang,
     title: 'Maple &amp; Pine Furniture',
     scripts: [CDN_MESSAGE, CDN, '/store.js'],
     main: `  <main class="columns">
@@ -88,11 +96,17 @@ export function storePage({ live }: { live: boolean }): string {
   });
 }
 
-/** The credit application on its own. */
-export function applyPage(): string {
+/**
+ * The credit application on its own. It tells the browser that `<flexiti-apply>` loads the
+ * application's chunk (`chunk`, its path under /cdn/) the moment it starts, so that the chunk
+ * comes beside the script tag instead of after it.
+ */
+export function applyPage({ chunk, lang }: { chunk?: string | undefined; lang: Lang }): string {
   return layout({
+    lang,
     title: 'Apply for Flexiti financing',
     scripts: [CDN, '/apply.js'],
+    preloads: chunk ? [`<link rel="modulepreload" href="/cdn/${chunk}">`] : [],
     main: `  <main class="columns">
     <section aria-labelledby="page-title">
       <h1 id="page-title" data-en="Apply for Flexiti financing" data-fr="Demander le financement Flexiti">Apply for Flexiti financing</h1>
@@ -108,8 +122,9 @@ export function applyPage(): string {
 }
 
 /** A checkout for a fixed cart. */
-export function checkoutPage(): string {
+export function checkoutPage(lang: Lang): string {
   return layout({
+    lang,
     title: 'Checkout',
     scripts: [CDN, '/checkout.js'],
     main: `  <main class="columns">
@@ -133,8 +148,9 @@ export function checkoutPage(): string {
  * released, returned or refunded through the handler's admin routes. `orders.js` builds it in
  * `#back-office` once the merchant gives the admin key.
  */
-export function ordersPage(): string {
+export function ordersPage(lang: Lang): string {
   return layout({
+    lang,
     title: 'Orders',
     scripts: ['/orders.js'],
     main: `  <main class="back-office">
@@ -149,8 +165,9 @@ export function ordersPage(): string {
  * The fixed-cart checkout rendered by a React or a Vue app (`demo/frameworks/`, bundled into
  * `/build/` by `demo/vite.config.ts`); the app fills the event log from its `onFlexiti…` props.
  */
-function frameworkPage(framework: 'React' | 'Vue', script: string): string {
+function frameworkPage(framework: 'React' | 'Vue', script: string, lang: Lang): string {
   return layout({
+    lang,
     title: `Checkout with ${framework}`,
     scripts: [script],
     main: `  <main class="columns">
@@ -169,7 +186,7 @@ function frameworkPage(framework: 'React' | 'Vue', script: string): string {
 }
 
 /** `<flexiti-checkout>` through `flexiti-checkout/react`. */
-export const reactPage = (): string => frameworkPage('React', '/build/react.js');
+export const reactPage = (lang: Lang): string => frameworkPage('React', '/build/react.js', lang);
 
 /** `<flexiti-checkout>` in a Vue 3 app, with render functions. */
-export const vuePage = (): string => frameworkPage('Vue', '/build/vue.js');
+export const vuePage = (lang: Lang): string => frameworkPage('Vue', '/build/vue.js', lang);

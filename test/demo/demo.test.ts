@@ -110,6 +110,25 @@ describe('the demo', () => {
     expect(problems).toEqual([]);
   }, 30_000);
 
+  it.each(['en-CA', 'fr-CA'])('/apply.html (%s) starts in its language and fetches the application beside the script tag', async (lang) => {
+    const { page, problems } = await watchedPage();
+    await page.goto(`${origin}/apply.html?lang=${lang}`);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+    await page.waitForFunction(() => !!document.querySelector('flexiti-apply')?.shadowRoot?.querySelector('#f-salutation option[value="ms"]'), { timeout: 15_000 });
+    const loads = (await page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((entry) => ({ name: entry.name, start: entry.startTime, end: entry.responseEnd })),
+    )) as Array<{ name: string; start: number; end: number }>;
+    const entry = loads.find((load) => load.name.endsWith('/cdn/flexiti-checkout.js'))!;
+    const chunks = loads.filter((load) => /\/cdn\/chunks\/application-flow-/.test(load.name));
+    // One request for the chunk, asked for by the page before the script tag had even arrived;
+    // the form's lists come with the session, in the page's language from the start.
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]!.start).toBeLessThan(entry.end);
+    expect(loads.filter((load) => /\/form-values/.test(load.name))).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 30_000);
+
   it.each([
     ['/apply.html', 'flexiti-apply', /Province/],
     ['/checkout.html', 'flexiti-checkout', /I have a Flexiti account/],

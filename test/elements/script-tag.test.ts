@@ -82,7 +82,7 @@ describe('the script tag', function () {
     expect(requested(/form-values/)).to.equal(0);
     apply.click();
     await formReady(el);
-    const province = root(el).querySelector<HTMLSelectElement>('select[name="province"]')!;
+    const province = await waitFor(() => root(el).querySelector<HTMLSelectElement>('select[name="province"]'), 'the province');
     province.value = 'ON';
     province.dispatchEvent(new Event('change', { bubbles: true }));
     // The terms are Flexiti's HTML: they show once the DOMPurify chunk has loaded beside them.

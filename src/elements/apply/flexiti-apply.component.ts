@@ -183,7 +183,7 @@ export class FlexitiApply extends LitElement {
               <p>${m.failure.loadFailed}</p>
               <button type="button" class="secondary" part="button" @click=${() => this.load()}>${m.retry}</button>
             </div>`
-          : html`<p>${m.loading}</p>`}
+          : html`<p class="reserve">${m.loading}</p>`}
     </div>`;
   }
 }

@@ -467,7 +467,7 @@ export class FlexitiCheckout extends LitElement {
               <button type="button" class="secondary" part="button" @click=${() => this.loadApplication()}>${m.retry}</button>
             </div>
             ${this.actions(undefined)}`
-        : html`<p>${m.loading}</p>`;
+        : html`<p class="reserve">${m.loading}</p>`;
     }
     const decision = application.decision;
     const finished = application.closed || (decision && decision.status !== 'approved');
