@@ -1,5 +1,7 @@
 // Shared by the demo pages: page language from ?lang=, and an event log.
-export function setUpLanguage() {
+
+/** Writes the page in the language of `?lang=`: its texts, `<html lang>` and the current link. */
+function showLanguage() {
   const lang = new URLSearchParams(location.search).get('lang') === 'fr-CA' ? 'fr-CA' : 'en-CA';
   document.documentElement.lang = lang;
   for (const node of document.querySelectorAll('[data-en]')) {
@@ -7,18 +9,22 @@ export function setUpLanguage() {
   }
   for (const link of document.querySelectorAll('[data-lang]')) {
     if (link.dataset.lang === lang) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  return lang;
+}
+
+/** The page's language, and its language links, which switch it in place (once per page). */
+export function setUpLanguage() {
+  for (const link of document.querySelectorAll('[data-lang]')) {
     link.addEventListener('click', (event) => {
       // Switch in place: the element re-renders and keeps what was typed.
       event.preventDefault();
       history.replaceState(null, '', `?lang=${link.dataset.lang}`);
-      setUpLanguage();
+      showLanguage();
     });
   }
-  for (const link of document.querySelectorAll('[data-lang]')) {
-    if (link.dataset.lang === lang) link.setAttribute('aria-current', 'page');
-    else link.removeAttribute('aria-current');
-  }
-  return lang;
+  return showLanguage();
 }
 
 const EVENTS = ['flexiti-ready', 'flexiti-submit', 'flexiti-approved', 'flexiti-declined', 'flexiti-pending', 'flexiti-cancel', 'flexiti-error', 'flexiti-learn-more'];
