@@ -101,36 +101,6 @@ function terserPass(): Plugin {
 }
 
 /**
- * `cdn/flexiti-message.js`, the entry for product and cart pages, built on its own after the
- * checkout's: self-contained (Lit included), so that a page with messages only loads one small
- * file. Sharing Lit with the checkout's entry through a common chunk would cost the checkout
- * about 1 kB gzip (two files compress worse than one) and its bundle its size budget.
- */
-function messageEntry(): Plugin {
-  return {
-    name: 'message-entry',
-    apply: 'build',
-    async writeBundle(options) {
-      const { build } = await import('vite');
-      await build({
-        configFile: false,
-        logLevel: 'warn',
-        plugins: [minifyLitCss(), trimLitHtml(), terserPass()],
-        build: {
-          outDir: options.dir ?? 'cdn',
-          emptyOutDir: false,
-          target: 'es2022',
-          sourcemap: true,
-          minify: 'oxc',
-          rolldownOptions: { output: { minify: true } },
-          lib: { entry: 'src/cdn-message.ts', formats: ['es'], fileName: () => 'flexiti-message.js' },
-        },
-      });
-    },
-  };
-}
-
-/**
  * Subresource Integrity for the script tag: `cdn/flexiti-checkout.js.sri` holds the entry's
  * `sha384-…` for `<script integrity>`, and `cdn/integrity.json` every JavaScript file's, for an
  * import map's `integrity` (the lazily loaded chunk).
@@ -139,8 +109,7 @@ function subresourceIntegrity(): Plugin {
   return {
     name: 'subresource-integrity',
     apply: 'build',
-    // After the message entry's own build has written its file.
-    writeBundle: { order: 'post', sequential: true, handler(options) {
+    writeBundle(options) {
       const dir = options.dir ?? 'cdn';
       const all: Record<string, string> = {};
       for (const name of Object.keys(readdirJs(dir))) {
@@ -148,7 +117,7 @@ function subresourceIntegrity(): Plugin {
       }
       for (const entry of ['flexiti-checkout.js', 'flexiti-message.js']) writeFileSync(join(dir, `${entry}.sri`), `${all[entry]}\n`);
       writeFileSync(join(dir, 'integrity.json'), `${JSON.stringify(all, null, 2)}\n`);
-    } },
+    },
   };
 }
 
@@ -159,12 +128,13 @@ function readdirJs(dir: string): Record<string, true> {
 }
 
 /**
- * Two jobs: `vite build` writes the script-tag bundle `cdn/flexiti-checkout.js` (minified ESM,
- * every element registered) with its lazily loaded chunk (DOMPurify) in `cdn/chunks/`, and vitest
- * runs the Node tests.
+ * Two jobs: `vite build` writes the script-tag bundle (minified ESM) — `cdn/flexiti-checkout.js`
+ * (both checkout elements registered), `cdn/flexiti-message.js` (the message alone), the chunk
+ * they share and the application's lazily loaded chunk in `cdn/chunks/` — and vitest runs the Node
+ * tests.
  */
 export default defineConfig({
-  plugins: [minifyLitCss(), trimLitHtml(), terserPass(), messageEntry(), subresourceIntegrity()],
+  plugins: [minifyLitCss(), trimLitHtml(), terserPass(), subresourceIntegrity()],
   build: {
     outDir: 'cdn',
     emptyOutDir: true,
@@ -173,11 +143,19 @@ export default defineConfig({
     minify: 'oxc',
     // Library builds keep whitespace by default; the script tag wants the smallest file.
     // Shared code stays in the entry (which every page loads first); the dynamic chunks import from it.
-    rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' } },
+    rolldownOptions: {
+      preserveEntrySignatures: 'allow-extension',
+      output: {
+        minify: true,
+        // What both entries import (Lit, the theme, the language controller) is one chunk, loaded
+        // once on a page with both; the lazily loaded ones keep their module's name.
+        chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'chunks/[name]-[hash].js' : 'chunks/shared-[hash].js'),
+      },
+    },
     lib: {
-      entry: 'src/cdn.ts',
+      entry: { 'flexiti-checkout': 'src/cdn.ts', 'flexiti-message': 'src/cdn-message.ts' },
       formats: ['es'],
-      fileName: () => 'flexiti-checkout.js',
+      fileName: (_format, name) => `${name}.js`,
     },
   },
   test: {

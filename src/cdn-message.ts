@@ -1,6 +1,7 @@
 /**
  * The script-tag entry for product and cart pages: `<flexiti-message>` alone, small enough for
- * every page, with Lit included: nothing else to load.
+ * every page. Lit comes in the chunk it shares with the checkout's entry, loaded once on a page
+ * with both.
  */
 import './elements/flexiti-message.js';
 

@@ -1,6 +1,5 @@
 /**
  * The script-tag bundle: registers both elements and exposes their classes and events.
- * DOMPurify is a chunk of its own, loaded when Flexiti's HTML is about to be shown.
  */
 import './elements/flexiti-apply.js';
 import './elements/flexiti-checkout.js';

@@ -118,7 +118,8 @@ export type SessionResponse = v.InferOutput<typeof SessionResponseSchema>;
 export const TermsResponseSchema = v.object({
   lang: v.picklist(LANGS),
   province: v.picklist(PROVINCES),
-  html: v.string(),
+  /** Flexiti's terms, sanitised by the handler (text formatting and links only). */
+  sanitizedHtml: v.string(),
   version: v.string(),
 });
 export type TermsResponse = v.InferOutput<typeof TermsResponseSchema>;
@@ -169,9 +170,9 @@ export const ApplyResponseSchema = v.union([
     cancellable: v.boolean(),
     receipt: v.string(),
   }),
-  v.object({ status: v.literal('declined'), code: v.picklist(APPLY_DECLINE_CODES), message: v.string() }),
-  v.object({ status: v.literal('pending'), code: v.picklist(APPLY_PENDING_CODES), message: v.string() }),
-  v.object({ status: v.literal('exists'), code: v.literal('customer_already_exists'), message: v.string() }),
+  v.object({ status: v.literal('declined'), code: v.picklist(APPLY_DECLINE_CODES), sanitizedMessage: v.string() }),
+  v.object({ status: v.literal('pending'), code: v.picklist(APPLY_PENDING_CODES), sanitizedMessage: v.string() }),
+  v.object({ status: v.literal('exists'), code: v.literal('customer_already_exists'), sanitizedMessage: v.string() }),
 ]);
 export type ApplyResponse = v.InferOutput<typeof ApplyResponseSchema>;
 

@@ -257,8 +257,8 @@ export function runtimeScenario(runtime: Runtime) {
 
       const terms = await api('terms?province=ON&lang=en-CA', { session });
       expect(terms.status).toBe(200);
-      const { version, html } = v.parse(TermsResponseSchema, terms.body);
-      expect(html).toContain('<div');
+      const { version, sanitizedHtml } = v.parse(TermsResponseSchema, terms.body);
+      expect(sanitizedHtml).toContain('<h3>');
 
       const applicant = application({ amountRequested: 1800, lastName: `Runtime${run}` });
       const decided = await api('apply?lang=en-CA', { session, body: { application: applicant, termsVersion: version } });

@@ -70,7 +70,8 @@ describe('form values and terms', () => {
     const on = v.parse(TermsResponseSchema, (await stack.api('terms?province=ON&lang=en-CA', { session })).body);
     const qc = v.parse(TermsResponseSchema, (await stack.api('terms?province=QC&lang=en-CA', { session })).body);
     const qcFr = v.parse(TermsResponseSchema, (await stack.api('terms?province=QC&lang=fr-CA', { session })).body);
-    expect(on.html).toContain('<div');
+    expect(on.sanitizedHtml).toContain('<h3>');
+    expect(on.sanitizedHtml).not.toContain('<div');
     expect(new Set([on.version, qc.version, qcFr.version]).size).toBe(3);
     const missing = await stack.api('terms?lang=en-CA', { session });
     expect(missing.status).toBe(422);
@@ -125,13 +126,13 @@ describe('POST apply', () => {
     const response = await apply(application({ middleName }));
     expect(response.status).toBe(200);
     expect(v.parse(ApplyResponseSchema, response.body)).toMatchObject({ status, code });
-    expect(response.body.message).toMatch(/1-877-259-3750/);
+    expect(response.body.sanitizedMessage).toMatch(/1-877-259-3750/);
     expect(stack.applications.at(-1)).toMatchObject({ status, code });
   });
 
   it('answers French messages for a French application', async () => {
     const response = await apply(application({ middleName: 'D-NO_HIT' }), undefined, 'fr-CA');
-    expect(response.body.message).not.toEqual((await apply(application({ middleName: 'D-NO_HIT' }))).body.message);
+    expect(response.body.sanitizedMessage).not.toEqual((await apply(application({ middleName: 'D-NO_HIT' }))).body.sanitizedMessage);
   });
 
   it('tells an existing customer so', async () => {
@@ -258,7 +259,7 @@ describe('the consent record', () => {
       expect(stale).toMatchObject({ status: 409, body: { code: 'terms_changed', retryable: true } });
       const terms = v.parse(TermsResponseSchema, (await revised.api('terms?province=ON&lang=en-CA', { session })).body);
       expect(terms.version).not.toBe(before);
-      expect(terms.html).toContain('Revision 1 of this agreement.');
+      expect(terms.sanitizedHtml).toContain('Revision 1 of this agreement.');
       const accepted = await revised.api('apply?lang=en-CA', { session, body: { application: application(), termsVersion: terms.version } });
       expect(accepted.body.status).toBe('approved');
       expect(revised.applications.at(-1)?.consent?.termsVersion).toBe(terms.version);

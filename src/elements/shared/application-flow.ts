@@ -23,7 +23,7 @@ import { fr } from '../../i18n/fr.js';
 import type { Messages } from '../../i18n/messages.js';
 import { ApplicationFormController, formatAmount } from './application-form.js';
 import { failureReason } from './failure.js';
-import { SanitizedHtml, loadSanitizer } from './sanitize.js';
+import { FlexitiHtml } from './flexiti-html.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 type Approval = Extract<ApplyResponse, { status: 'approved' }>;
@@ -52,7 +52,7 @@ export class ApplicationFlow implements ReactiveController, FlowState {
 
   readonly form: ApplicationFormController;
   /** Flexiti's HTML (terms, messages), sanitised. */
-  private readonly html = new SanitizedHtml();
+  private readonly html = new FlexitiHtml();
 
   constructor(
     private readonly host: Host,
@@ -110,9 +110,7 @@ export class ApplicationFlow implements ReactiveController, FlowState {
     task: ([session, lang, province], { signal }) => {
       const client = this.options.connection.client;
       if (!(session && client && province)) return initialState;
-      return Promise.all([client.request('terms', { lang, query: { province }, signal }), loadSanitizer()]).then(
-        ([terms]) => terms,
-      );
+      return client.request('terms', { lang, query: { province }, signal });
     },
     args: (): readonly [SessionResponse | undefined, Lang, Province | ''] => [
       this.options.connection.task.value,
@@ -124,15 +122,11 @@ export class ApplicationFlow implements ReactiveController, FlowState {
   private readonly submitTask = new Task(this.host, {
     autoRun: false,
     task: async ([application, termsVersion]: readonly [Application, string], { signal }) => {
-      const [result] = await Promise.all([
-        this.options.connection.client!.request('apply', {
-          body: { application, termsVersion },
-          lang: this.options.locale.lang,
-          signal,
-        }),
-        // The decision shows even if the sanitiser cannot load: its message then renders as text.
-        loadSanitizer().catch(() => undefined),
-      ]);
+      const result = await this.options.connection.client!.request('apply', {
+        body: { application, termsVersion },
+        lang: this.options.locale.lang,
+        signal,
+      });
       this.decide(result);
       return result;
     },
@@ -242,8 +236,8 @@ export class ApplicationFlow implements ReactiveController, FlowState {
         ${this.termsTask.render({
           initial: () => html`<p class="help">${m.termsNeedProvince}</p>`,
           pending: () =>
-            this.termsTask.value ? this.renderTermsText(this.termsTask.value.html) : html`<p class="help">${m.status.loadingTerms}</p>`,
-          complete: (terms) => this.renderTermsText(terms.html),
+            this.termsTask.value ? this.renderTermsText(this.termsTask.value.sanitizedHtml) : html`<p class="help">${m.status.loadingTerms}</p>`,
+          complete: (terms) => this.renderTermsText(terms.sanitizedHtml),
           error: () => this.renderLoadFailed(() => this.termsTask.run()),
         })}
         ${this.form.renderAgreement()}
@@ -287,9 +281,9 @@ export class ApplicationFlow implements ReactiveController, FlowState {
     return html`<section class="panel decision" part="decision" aria-labelledby="decision-title">
       <h2 id="decision-title" tabindex="-1">${texts.title}</h2>
       <p>${texts.text}</p>
-      ${decision.message
+      ${decision.sanitizedMessage
         ? html`<div class="flexiti-message" part="flexiti-message" role="group" aria-label=${m.flexitiSays}>
-            ${this.html.get(decision.message, 3)}
+            ${this.html.get(decision.sanitizedMessage, 3)}
           </div>`
         : nothing}
     </section>`;

@@ -14,6 +14,7 @@ import type { ConsentRecord } from '../config.js';
 import { clientAddress, langOf, readBody, type Deps, type HandlerEnv } from '../context.js';
 import { HandlerError, errors } from '../errors.js';
 import { flexitiError, isRecord, type FlexitiResponse } from '../flexiti-client.js';
+import { sanitizeFlexitiHtml } from '../flexiti-html.js';
 import { flexitiLang, fromFlexitiFieldErrors, isOneOf, toFlexitiApplication, toOfferTypes } from '../mapping.js';
 import { runOnce } from '../once.js';
 import { scopeOf, type Session } from '../sessions.js';
@@ -65,7 +66,7 @@ export function applyRoutes(app: Hono<HandlerEnv>, deps: Deps) {
         }
         const code = flexitiError(response);
         const body = isRecord(response.body) ? response.body : {};
-        const message = typeof body.message === 'string' ? body.message : '';
+        const sanitizedMessage = sanitizeFlexitiHtml(typeof body.message === 'string' ? body.message : '');
 
         if (response.status === 200) {
           return {
@@ -94,9 +95,9 @@ export function applyRoutes(app: Hono<HandlerEnv>, deps: Deps) {
           throw new HandlerError(503, 'application_create_error', 'Flexiti could not create the application; try again.', true);
         }
         let result: ApplyResponse;
-        if (isOneOf(code, APPLY_DECLINE_CODES)) result = { status: 'declined', code, message };
-        else if (isOneOf(code, APPLY_PENDING_CODES)) result = { status: 'pending', code, message };
-        else if (code === 'customer_already_exists') result = { status: 'exists', code, message };
+        if (isOneOf(code, APPLY_DECLINE_CODES)) result = { status: 'declined', code, sanitizedMessage };
+        else if (isOneOf(code, APPLY_PENDING_CODES)) result = { status: 'pending', code, sanitizedMessage };
+        else if (code === 'customer_already_exists') result = { status: 'exists', code, sanitizedMessage };
         else throw errors.flexitiError(code ?? `status_${response.status}`);
 
         await deps.onApplication({

@@ -3,6 +3,7 @@ import { isProvince, type FormValuesResponse, type Lang, type Province, type Ter
 import { langOf, type Deps, type HandlerEnv } from '../context.js';
 import { HandlerError, errors } from '../errors.js';
 import { isRecord } from '../flexiti-client.js';
+import { sanitizeFlexitiHtml } from '../flexiti-html.js';
 import { flexitiLang, toFormValues } from '../mapping.js';
 import { FlexitiUnavailableError } from '../token-manager.js';
 
@@ -48,7 +49,7 @@ export function terms(deps: Deps, lang: Lang, province: Province): Promise<Terms
       operation: 'terms-and-conditions',
     });
     if (response.status !== 200 || typeof response.body !== 'string') throw unexpected(response.status, response.body);
-    return { lang, province, html: response.body, version: await digest(response.body) };
+    return { lang, province, sanitizedHtml: sanitizeFlexitiHtml(response.body), version: await digest(response.body) };
   });
 }
 
