@@ -115,7 +115,7 @@ function subresourceIntegrity(): Plugin {
       for (const name of Object.keys(readdirJs(dir))) {
         all[name] = `sha384-${createHash('sha384').update(readFileSync(join(dir, name))).digest('base64')}`;
       }
-      for (const entry of ['flexiti-checkout.js', 'flexiti-message.js']) writeFileSync(join(dir, `${entry}.sri`), `${all[entry]}\n`);
+      for (const entry of ['flexiti-checkout.js', 'flexiti-apply.js', 'flexiti-message.js']) writeFileSync(join(dir, `${entry}.sri`), `${all[entry]}\n`);
       writeFileSync(join(dir, 'integrity.json'), `${JSON.stringify(all, null, 2)}\n`);
     },
   };
@@ -147,13 +147,13 @@ export default defineConfig({
       preserveEntrySignatures: 'allow-extension',
       output: {
         minify: true,
-        // What both entries import (Lit, the theme, the language controller) is one chunk, loaded
-        // once on a page with both; the lazily loaded ones keep their module's name.
-        chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'chunks/[name]-[hash].js' : 'chunks/shared-[hash].js'),
+        // What the entries import (Lit, the theme, the language controller) is one chunk, loaded
+        // once on a page with several; the application's keeps its module's name.
+        chunkFileNames: (chunk) => (chunk.isDynamicEntry || chunk.name === 'application-flow' ? 'chunks/[name]-[hash].js' : 'chunks/shared-[hash].js'),
       },
     },
     lib: {
-      entry: { 'flexiti-checkout': 'src/cdn.ts', 'flexiti-message': 'src/cdn-message.ts' },
+      entry: { 'flexiti-checkout': 'src/cdn.ts', 'flexiti-apply': 'src/cdn-apply.ts', 'flexiti-message': 'src/cdn-message.ts' },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },

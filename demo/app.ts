@@ -13,7 +13,7 @@ import { createFlexitiHandler, uniformLimits, type HandlerState } from '../src/s
 import { accountResponse } from './accounts.js';
 import { cdn } from './cdn.js';
 import { contentSecurityPolicy } from './csp.js';
-import { applyPage, checkoutPage, ordersPage, reactPage, storePage, vuePage } from './pages.js';
+import { applyPage, checkoutPage, ordersPage, reactPage, storePage, vuePage, type BundleChunks } from './pages.js';
 import { memoryStore, type DemoStore } from './store.js';
 
 export interface DemoOptions {
@@ -108,9 +108,9 @@ export function createDemoApp(options: DemoOptions) {
   );
   // Each page in the language it is asked in (`?lang=fr-CA`), from its first byte.
   const lang = (c: { req: { query(name: string): string | undefined } }) => (c.req.query('lang') === 'fr-CA' ? 'fr-CA' : 'en-CA');
-  app.get('/', (c) => c.html(storePage({ live: Boolean(options.flexiti), lang: lang(c) })));
-  app.get('/apply.html', (c) => c.html(applyPage({ chunk: applicationChunk('cdn'), lang: lang(c) })));
-  app.get('/checkout.html', (c) => c.html(checkoutPage(lang(c))));
+  app.get('/', (c) => c.html(storePage({ live: Boolean(options.flexiti), lang: lang(c), chunks: bundleChunks('cdn') })));
+  app.get('/apply.html', (c) => c.html(applyPage({ chunks: bundleChunks('cdn'), lang: lang(c) })));
+  app.get('/checkout.html', (c) => c.html(checkoutPage(lang(c), bundleChunks('cdn'))));
   app.get('/react.html', (c) => c.html(reactPage(lang(c))));
   app.get('/vue.html', (c) => c.html(vuePage(lang(c))));
   app.get('/orders.html', (c) => c.html(ordersPage(lang(c))));
@@ -138,11 +138,13 @@ export function createDemoApp(options: DemoOptions) {
   return { app, handler, sandbox, store, adminKey };
 }
 
-/** The application's chunk in a build of the script tag (`chunks/application-flow-<hash>.js`), if built. */
-function applicationChunk(root: string): string | undefined {
+/** The chunks of a build of the script tag (`chunks/shared-<hash>.js`, `chunks/application-flow-<hash>.js`); none before a build. */
+function bundleChunks(root: string): BundleChunks {
+  let names: string[] = [];
   try {
-    return Object.keys(JSON.parse(readFileSync(join(root, 'integrity.json'), 'utf8')) as Record<string, string>).find((name) => /^chunks\/application-flow-/.test(name));
+    names = Object.keys(JSON.parse(readFileSync(join(root, 'integrity.json'), 'utf8')) as Record<string, string>);
   } catch {
-    return undefined;
+    // Not built yet: the pages load the entries alone.
   }
+  return { shared: names.filter((name) => /^chunks\/shared-/.test(name)), application: names.find((name) => /^chunks\/application-flow-/.test(name)) };
 }

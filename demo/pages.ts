@@ -4,14 +4,22 @@
  */
 type Lang = 'en-CA' | 'fr-CA';
 
+/** The chunks of a build of the script tag (from `cdn/integrity.json`), for the pages to preload. */
+export interface BundleChunks {
+  /** What both entries import (Lit and what the elements share), needed before either runs. */
+  shared: string[];
+  /** The application (`<flexiti-apply>` loads it as it connects). */
+  application?: string | undefined;
+}
+
 interface Page {
   title: string;
   /** The page's language (`?lang=`), in `<html lang>` from the first byte: the elements start in it. */
   lang: Lang;
   /** Module scripts, in order. */
   scripts: string[];
-  /** What the page will need right after its scripts, fetched beside them (`<link>` tags). */
-  preloads?: string[];
+  /** Chunks of `cdn/` the page's scripts import, fetched beside them (`<link rel="modulepreload">`). */
+  preloads?: (string | undefined)[];
   main: string;
 }
 
@@ -25,7 +33,7 @@ function layout({ title, lang, scripts, preloads = [], main }: Page): string {
   <link rel="icon" href="/favicon.svg" type="image/svg+xml">
   <link rel="stylesheet" href="/demo.css">
 ${scripts.map((src) => `  <script type="module" src="${src}"></script>`).join('\n')}
-${preloads.map((link) => `  ${link}`).join('\n')}
+${preloads.filter(Boolean).map((chunk) => `  <link rel="modulepreload" href="/cdn/${chunk}">`).join('\n')}
 </head>
 <body>
   <header class="site">
@@ -42,6 +50,8 @@ ${main}
 
 /** The script-tag bundle, with both elements. */
 const CDN = '/cdn/flexiti-checkout.js';
+/** The application page's script-tag entry: the one above with the application's code in the same load. */
+const CDN_APPLY = '/cdn/flexiti-apply.js';
 /** The message's own script-tag entry, for product and cart pages (Lit shared with the one above). */
 const CDN_MESSAGE = '/cdn/flexiti-message.js';
 
@@ -49,11 +59,12 @@ const CDN_MESSAGE = '/cdn/flexiti-message.js';
  * The storefront: a product with Flexiti's message under its price (following the quantity), the
  * cart with the message for its total, and a checkout with Flexiti among the ways to pay.
  */
-export function storePage({ live, lang }: { live: boolean; lang: Lang }): string {
+export function storePage({ live, lang, chunks }: { live: boolean; lang: Lang; chunks: BundleChunks }): string {
   return layout({
     lang,
     title: 'Maple &amp; Pine Furniture',
     scripts: [CDN_MESSAGE, CDN, '/store.js'],
+    preloads: chunks.shared,
     main: `  <main class="columns">
     <div>
       <section aria-labelledby="product-title" class="product">
@@ -101,12 +112,14 @@ export function storePage({ live, lang }: { live: boolean; lang: Lang }): string
  * application's chunk (`chunk`, its path under /cdn/) the moment it starts, so that the chunk
  * comes beside the script tag instead of after it.
  */
-export function applyPage({ chunk, lang }: { chunk?: string | undefined; lang: Lang }): string {
+export function applyPage({ chunks, lang }: { chunks: BundleChunks; lang: Lang }): string {
   return layout({
     lang,
     title: 'Apply for Flexiti financing',
-    scripts: [CDN, '/apply.js'],
-    preloads: chunk ? [`<link rel="modulepreload" href="/cdn/${chunk}">`] : [],
+    // The application page's entry (the checkout's, with the application in the same load), and
+    // what it imports named beside it so that all of it is fetched at once.
+    scripts: [CDN_APPLY, '/apply.js'],
+    preloads: ['flexiti-checkout.js', ...chunks.shared, chunks.application],
     main: `  <main class="columns">
     <section aria-labelledby="page-title">
       <h1 id="page-title" data-en="Apply for Flexiti financing" data-fr="Demander le financement Flexiti">Apply for Flexiti financing</h1>
@@ -122,11 +135,12 @@ export function applyPage({ chunk, lang }: { chunk?: string | undefined; lang: L
 }
 
 /** A checkout for a fixed cart. */
-export function checkoutPage(lang: Lang): string {
+export function checkoutPage(lang: Lang, chunks: BundleChunks): string {
   return layout({
     lang,
     title: 'Checkout',
     scripts: [CDN, '/checkout.js'],
+    preloads: chunks.shared,
     main: `  <main class="columns">
     <section aria-labelledby="page-title">
       <h1 id="page-title" data-en="Checkout" data-fr="Paiement">Checkout</h1>

@@ -1,5 +1,5 @@
-import { Task, initialState } from '@lit/task';
-import type { ReactiveControllerHost } from 'lit';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { HandlerClient } from '../client/handler-client.js';
 import { FlexitiReadyEvent } from '../events/flexiti-ready.js';
 import type { Flow, Lang, SessionResponse } from '../schemas/index.js';
@@ -11,7 +11,7 @@ type Host = ReactiveControllerHost & HTMLElement & { tokenUrl: string; session: 
  * `session`) whenever those change, announced with `flexiti-ready`, and the client every request
  * goes through.
  */
-export class SessionController {
+export class SessionController implements ReactiveController {
   client: HandlerClient | undefined;
 
   /** The session for the elements: `value`, `status`, `run()` to retry, `render()`. */
@@ -33,5 +33,11 @@ export class SessionController {
       },
       args: () => [host.tokenUrl || undefined, host.session || undefined, host.endpoint || undefined] as const,
     });
+    host.addController(this);
+  }
+
+  /** The session is asked for as the element connects, not one render later. */
+  hostConnected(): void {
+    if (this.task.status === TaskStatus.INITIAL) void this.task.run();
   }
 }

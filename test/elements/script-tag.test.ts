@@ -104,4 +104,17 @@ describe('the script tag', function () {
     expect(errors).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
+
+  it('has an entry for application pages that brings the application in the same load', async () => {
+    const source = await (await fetch('/cdn/flexiti-apply.js')).text();
+    // Static imports: the checkout's entry and the application's chunk, fetched and run together.
+    expect(source).to.match(/import"\.\/chunks\/application-flow-[\w-]+\.js"/);
+    expect(source).to.match(/from"\.\/flexiti-checkout\.js"/);
+    const hash = (await (await fetch('/cdn/flexiti-apply.js.sri')).text()).trim();
+    await addScript('/cdn/flexiti-apply.js', hash);
+    const el = await fixture<HTMLElement>(html`<flexiti-apply token-url="/api/flexiti/session" lang="fr-CA"></flexiti-apply>`);
+    await formReady(el);
+    expect(root(el).querySelector('#f-salutation')?.closest('[lang]')?.getAttribute('lang')).to.equal('fr-CA');
+    expect(errors).to.deep.equal([]);
+  });
 });

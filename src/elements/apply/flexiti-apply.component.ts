@@ -1,3 +1,4 @@
+import { TaskStatus } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { SessionController } from '../../controllers/session-controller.js';
@@ -137,6 +138,10 @@ export class FlexitiApply extends LitElement {
     this.loadFailed = false;
     try {
       const { ApplicationFlow } = await loadApplication();
+      // A session already on its way brings the form values: the form waits for it (it usually
+      // arrives before the code) and renders once, with its lists, rather than twice.
+      await this.updateComplete;
+      if (this.connection.task.status === TaskStatus.PENDING) await this.connection.task.taskComplete.catch(() => undefined);
       this.flow ??= new ApplicationFlow(this, {
         flow: 'apply',
         locale: this.locale,

@@ -24,6 +24,7 @@ import type { Messages } from '../../i18n/messages.js';
 import { ApplicationFormController, formatAmount } from './application-form.js';
 import { failureReason } from './failure.js';
 import { FlexitiHtml } from './flexiti-html.js';
+import { applicationLoaded } from './load-application.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 type Approval = Extract<ApplyResponse, { status: 'approved' }>;
@@ -69,7 +70,7 @@ export class ApplicationFlow implements ReactiveController, FlowState {
     host.addController(this);
     this.form = new ApplicationFormController(host, {
       messages: () => this.messages,
-      formValues: () => this.formValuesTask.value,
+      formValues: () => this.formValues(),
       onSubmit: () => this.submit(),
       renderAfterFields: () => this.renderTerms(),
       renderSubmit: (next) => this.renderSubmit(next),
@@ -77,6 +78,15 @@ export class ApplicationFlow implements ReactiveController, FlowState {
   }
 
   hostConnected(): void {}
+
+  /**
+   * The form values the session brought in the shopper's language: the form's first render has
+   * its lists, without waiting for the task that reads them to settle.
+   */
+  private sessionFormValues(): FormValuesResponse | undefined {
+    const values = this.options.connection.task.value?.formValues;
+    return values?.lang === this.options.locale.lang ? values : undefined;
+  }
 
   /** The application's words, in the shopper's language. */
   get messages(): Messages {
@@ -97,7 +107,13 @@ export class ApplicationFlow implements ReactiveController, FlowState {
     this.host.requestUpdate();
   }
 
+  /**
+   * Flexiti's choices when the session did not bring them in the shopper's language (a session
+   * rendered by the server, the checkout's, another language since): asked for by `hostUpdate`,
+   * so that a session that brought them costs no second render.
+   */
   private readonly formValuesTask = new Task(this.host, {
+    autoRun: false,
     task: ([session, lang], { signal }) => {
       const client = this.options.connection.client;
       if (!(session && client)) return initialState;
@@ -105,6 +121,37 @@ export class ApplicationFlow implements ReactiveController, FlowState {
     },
     args: () => [this.options.connection.task.value, this.options.locale.lang] as const,
   });
+  private formValuesAsked: readonly unknown[] | undefined;
+
+  private termsAsked: readonly unknown[] | undefined;
+
+  /**
+   * Asks for what the form needs when what it depends on changed: the form values (unless the
+   * session brought them in the shopper's language) and the province's terms (once there is a
+   * province). Run by hand rather than by the tasks themselves, since a task run that has nothing
+   * to ask still renders the element once more.
+   */
+  hostUpdate(): void {
+    const session = this.options.connection.task.value;
+    const lang = this.options.locale.lang;
+    const province = this.form.province;
+    if (!session) return;
+    if (!this.sessionFormValues() && !same(this.formValuesAsked, [session, lang])) {
+      this.formValuesAsked = [session, lang];
+      void this.formValuesTask.run([session, lang]);
+    }
+    if (province && !same(this.termsAsked, [session, lang, province])) {
+      this.termsAsked = [session, lang, province];
+      void this.termsTask.run([session, lang, province]);
+    }
+  }
+
+  /** The form values in the shopper's language, or the last ones while those load. */
+  private formValues(): FormValuesResponse | undefined {
+    const lang = this.options.locale.lang;
+    const candidates = [this.sessionFormValues(), this.formValuesTask.value];
+    return candidates.find((values) => values?.lang === lang) ?? this.formValuesTask.value;
+  }
 
   private readonly termsTask: Task<readonly [SessionResponse | undefined, Lang, Province | ''], TermsResponse> = new Task(this.host, {
     task: ([session, lang, province], { signal }) => {
@@ -112,6 +159,7 @@ export class ApplicationFlow implements ReactiveController, FlowState {
       if (!(session && client && province)) return initialState;
       return client.request('terms', { lang, query: { province }, signal });
     },
+    autoRun: false,
     args: (): readonly [SessionResponse | undefined, Lang, Province | ''] => [
       this.options.connection.task.value,
       this.options.locale.lang,
@@ -233,13 +281,15 @@ export class ApplicationFlow implements ReactiveController, FlowState {
     return html`
       <section aria-labelledby="terms-title" part="section">
         <h2 id="terms-title" class="legend">${m.sections.terms}</h2>
-        ${this.termsTask.render({
-          initial: () => html`<p class="help">${m.termsNeedProvince}</p>`,
-          pending: () =>
-            this.termsTask.value ? this.renderTermsText(this.termsTask.value.sanitizedHtml) : html`<p class="help">${m.status.loadingTerms}</p>`,
-          complete: (terms) => this.renderTermsText(terms.sanitizedHtml),
-          error: () => this.renderLoadFailed(() => this.termsTask.run()),
-        })}
+        ${this.form.province
+          ? this.termsTask.render({
+              initial: () => html`<p class="help">${m.status.loadingTerms}</p>`,
+              pending: () =>
+                this.termsTask.value ? this.renderTermsText(this.termsTask.value.sanitizedHtml) : html`<p class="help">${m.status.loadingTerms}</p>`,
+              complete: (terms) => this.renderTermsText(terms.sanitizedHtml),
+              error: () => this.renderLoadFailed(() => this.termsTask.run()),
+            })
+          : html`<p class="help">${m.termsNeedProvince}</p>`}
         ${this.form.renderAgreement()}
       </section>
       ${this.failure ? this.renderFailure(this.failure) : nothing}
@@ -357,3 +407,11 @@ export class ApplicationFlow implements ReactiveController, FlowState {
     </section>`;
   }
 }
+
+/** Whether a task was last asked with these arguments. */
+function same(asked: readonly unknown[] | undefined, args: readonly unknown[]): boolean {
+  return !!asked && asked.length === args.length && asked.every((value, i) => value === args[i]);
+}
+
+// A page that loads this code with the elements has it at once (see `loadApplication`).
+applicationLoaded({ ApplicationFlow });

@@ -207,15 +207,16 @@ export class ApplicationFormController implements ReactiveController {
   hostConnected(): void {}
 
   /**
-   * The step on screen renders first; the hidden ones follow once it is painted, so the shopper
-   * can start typing sooner (and the hidden fields are there for the browser's autofill after).
+   * The step on screen renders first; the hidden ones follow once it is painted with Flexiti's
+   * choices, so the shopper can start typing sooner (and the hidden fields are there for the
+   * browser's autofill after).
    */
   private allSteps = false;
   private shown = false;
   private scheduled = false;
 
   hostUpdated(): void {
-    if (this.shown && !this.scheduled) {
+    if (this.shown && !this.scheduled && this.options.formValues()) {
       this.scheduled = true;
       requestAnimationFrame(() => setTimeout(() => ((this.allSteps = true), this.host.requestUpdate())));
     }
