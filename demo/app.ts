@@ -109,7 +109,9 @@ export function createDemoApp(options: DemoOptions) {
   // Each page in the language it is asked in (`?lang=fr-CA`), from its first byte.
   const lang = (c: { req: { query(name: string): string | undefined } }) => (c.req.query('lang') === 'fr-CA' ? 'fr-CA' : 'en-CA');
   app.get('/', (c) => c.html(storePage({ live: Boolean(options.flexiti), lang: lang(c), chunks: bundleChunks('cdn') })));
-  app.get('/apply.html', (c) => c.html(applyPage({ chunks: bundleChunks('cdn'), lang: lang(c) })));
+  app.get('/apply.html', async (c) =>
+    c.html(applyPage({ chunks: bundleChunks('cdn'), lang: lang(c), session: await handler.createSession({ flow: 'apply', lang: lang(c) }) })),
+  );
   app.get('/checkout.html', (c) => c.html(checkoutPage(lang(c), bundleChunks('cdn'))));
   app.get('/react.html', (c) => c.html(reactPage(lang(c))));
   app.get('/vue.html', (c) => c.html(vuePage(lang(c))));

@@ -112,7 +112,12 @@ export function storePage({ live, lang, chunks }: { live: boolean; lang: Lang; c
  * application's chunk (`chunk`, its path under /cdn/) the moment it starts, so that the chunk
  * comes beside the script tag instead of after it.
  */
-export function applyPage({ chunks, lang }: { chunks: BundleChunks; lang: Lang }): string {
+export function applyPage({ chunks, lang, session }: { chunks: BundleChunks; lang: Lang; session?: { session: string; formValues?: unknown } }): string {
+  // The session and the form values rendered in by the server (`handler.createSession`): the form
+  // shows complete as the element runs; `token-url` renews the session if it expires.
+  const rendered = session
+    ? ` session="${session.session}"><script type="application/json">${JSON.stringify(session.formValues ?? null).replace(/</g, '\\u003c')}</script>`
+    : '>';
   return layout({
     lang,
     title: 'Apply for Flexiti financing',
@@ -123,7 +128,7 @@ export function applyPage({ chunks, lang }: { chunks: BundleChunks; lang: Lang }
     main: `  <main class="columns">
     <section aria-labelledby="page-title">
       <h1 id="page-title" data-en="Apply for Flexiti financing" data-fr="Demander le financement Flexiti">Apply for Flexiti financing</h1>
-      <flexiti-apply token-url="/api/flexiti/session" amount="1500"></flexiti-apply>
+      <flexiti-apply token-url="/api/flexiti/session" amount="1500"${rendered}</flexiti-apply>
     </section>
     <aside aria-labelledby="log-title">
       <h2 id="log-title" data-en="Events" data-fr="Événements">Events</h2>

@@ -1,11 +1,15 @@
 /**
  * The server `npm run bench:apply` measures against, in a process of its own (as a storefront's
  * server is: the browser's automation runs in the bench's process). Serves the demo (handler,
- * sandbox, `cdn/`) and two bench pages, and prints its origin:
+ * sandbox, `cdn/`) and the bench pages, and prints its origin:
  *
  * - `/bench/floor.html`: the application's 26 fields as plain HTML, nothing to fetch;
- * - `/bench/apply.html`: `<flexiti-apply>` alone on a page the way the README tells a merchant to
- *   carry it: the script tag and its chunks named beside it (`modulepreload`), nothing else.
+ * - `/bench/apply.html`: `<flexiti-apply>` alone on a page, with its session and form values
+ *   rendered in by the page's server (`handler.createSession({ flow: 'apply', lang })`) and the
+ *   application page's script tag (`cdn/flexiti-apply.js`) with what it imports named beside it;
+ * - `/bench/token-url.html`: the same element minting its session from `token-url` instead;
+ * - `/bench/floor-scripts.html`: the floor with the same scripts, to tell their cost from the
+ *   element's.
  */
 import { serve } from '@hono/node-server';
 import { readFileSync } from 'node:fs';
@@ -17,20 +21,29 @@ const head = (title: string, extra = '') =>
   `<!doctype html><html lang="en-CA"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title>${extra}</head>`;
 const FLOOR = `${head('floor')}<body><form>${FIELDS.map((name) => `<p><label for="f-${name}">${name}</label><input id="f-${name}" name="${name}"></p>`).join('')}<button>Apply</button></form></body></html>`;
 
-const chunks = Object.keys(JSON.parse(readFileSync('cdn/integrity.json', 'utf8')) as Record<string, string>).filter((name) => /^chunks\/(shared|application-flow)-/.test(name));
-const ELEMENT = `${head(
-  'element',
-  `<script type="module" src="/cdn/flexiti-checkout.js"></script>${chunks.map((name) => `<link rel="modulepreload" href="/cdn/${name}">`).join('')}`,
-)}<body><flexiti-apply token-url="/api/flexiti/session" amount="1500"></flexiti-apply></body></html>`;
+// `cdn/flexiti-apply.js` and what it imports, named beside it so that all of it is fetched at once.
+const imports = ['flexiti-checkout.js', ...Object.keys(JSON.parse(readFileSync('cdn/integrity.json', 'utf8')) as Record<string, string>).filter((name) => /^chunks\/(shared|application-flow)-/.test(name))];
+const SCRIPTS = `<script type="module" src="/cdn/flexiti-apply.js"></script>${imports.map((name) => `<link rel="modulepreload" href="/cdn/${name}">`).join('')}`;
 
-const PAGES: Record<string, string> = { '/bench/floor.html': FLOOR, '/bench/apply.html': ELEMENT };
+const PAGES: Record<string, () => Promise<string> | string> = {
+  '/bench/floor.html': () => FLOOR,
+  '/bench/floor-scripts.html': () => FLOOR.replace('</head>', `${SCRIPTS}</head>`),
+  '/bench/floor-font.html': () => FLOOR.replace('<body>', '<body style="font-family: system-ui, sans-serif">'),
+  '/bench/token-url.html': () => `${head('element', SCRIPTS)}<body><flexiti-apply token-url="/api/flexiti/session" amount="1500"></flexiti-apply></body></html>`,
+  '/bench/apply.html': async () => {
+    const { session, formValues } = await demo.handler.createSession({ flow: 'apply', lang: 'en-CA' });
+    // JSON in a script element: `<` escaped, so that no `</script>` can end it early.
+    const json = JSON.stringify(formValues).replace(/</g, '\\u003c');
+    return `${head('element', SCRIPTS)}<body><flexiti-apply session="${session}" amount="1500"><script type="application/json">${json}</script></flexiti-apply></body></html>`;
+  },
+};
 let origin = '';
 const server = serve({
-  fetch: (request, env) => {
+  fetch: async (request, env) => {
     const page = PAGES[new URL(request.url).pathname];
-    return page ? new Response(page, { headers: { 'content-type': 'text/html' } }) : demo.app.fetch(request, env);
+    return page ? new Response(await page(), { headers: { 'content-type': 'text/html' } }) : demo.app.fetch(request, env);
   },
-  port: 0,
+  port: Number(process.env.PORT ?? 0),
   hostname: '127.0.0.1',
 });
 await new Promise((resolve) => server.once('listening', resolve));

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { FLOWS, type SessionResponse } from '../schemas/index.js';
+import { FLOWS, type Lang, type SessionResponse } from '../schemas/index.js';
 import { merchantOf, type FlexitiMerchant } from './merchant/index.js';
 import { Budgets, resolveLimits } from './budgets.js';
 import { Cache } from './cache.js';
@@ -16,7 +16,7 @@ import { cardholderRoutes } from './routes/cardholder.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { offersRoutes } from './routes/offers.js';
 import { purchaseRoutes } from './routes/purchase.js';
-import { mintSession, sessionRoutes, validOrder } from './routes/session.js';
+import { applySession, mintSession, sessionRoutes, validOrder } from './routes/session.js';
 import { Sessions } from './sessions.js';
 import { memoryState } from './state/memory.js';
 import { StateUnavailableError } from './state/types.js';
@@ -34,12 +34,14 @@ export interface FlexitiHandler {
   fetch(request: Request, context?: RequestContext): Promise<Response>;
   /**
    * Mints a session from the merchant's server code, e.g. while rendering the checkout page
-   * (`<flexiti-checkout session="...">`), instead of `resolveOrder`.
+   * (`<flexiti-checkout session="...">`), instead of `resolveOrder`. An application's session
+   * with `lang` brings the form values in that language (`formValues`, when Flexiti gave them), to
+   * render into the page with it so that the form shows complete without a request.
    */
   createSession(
     input:
       | { flow: 'checkout'; amount: number; reference: string; createdAt?: Date | number; ttlSeconds?: number }
-      | { flow: 'apply'; ttlSeconds?: number },
+      | { flow: 'apply'; lang?: Lang; ttlSeconds?: number },
   ): Promise<SessionResponse>;
   readonly basePath: string;
   /** The merchant API after the sale (capture, release, return, refund, reports), sharing this handler's state and token. */
@@ -185,7 +187,7 @@ export function createFlexitiHandler(config: FlexitiHandlerConfig): FlexitiHandl
     createSession: async (input: Parameters<FlexitiHandler['createSession']>[0]) =>
       input.flow === 'checkout'
         ? mintSession(deps, { flow: 'checkout', ...validOrder(input), ...ttl(input.ttlSeconds) })
-        : mintSession(deps, { flow: 'apply', amount: null, reference: null, ...ttl(input.ttlSeconds) }),
+        : applySession(deps, input.lang, ttl(input.ttlSeconds)),
   });
   // The merchant's own `fetch` stays the way to Flexiti; otherwise a server adapter may bring a faster one.
   if (!config.fetch) transports.set(handler, (transport) => deps.flexiti.useTransport(transport));

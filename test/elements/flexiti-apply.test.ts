@@ -100,6 +100,50 @@ describe('<flexiti-apply>', function () {
     expect(asked()).to.equal(before + 1);
   });
 
+  it('shows the form complete from a session and form values rendered into the page, asking for nothing', async () => {
+    const requests = () => performance.getEntriesByType('resource').filter((entry) => /\/api\/flexiti\/(form-values|session)/.test(entry.name)).length;
+    const minted = await (
+      await fetch('/api/flexiti/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"flow":"apply","lang":"fr-CA"}' })
+    ).json();
+    expect(minted.formValues).to.include({ lang: 'fr-CA', mode: 'sandbox' });
+    const before = requests();
+    // As a server renders it: the session in `session`, the form values as JSON inside the element.
+    const data = Object.assign(document.createElement('script'), { type: 'application/json', text: JSON.stringify(minted.formValues) });
+    const el = Object.assign(document.createElement('flexiti-apply'), { lang: 'fr-CA' });
+    el.setAttribute('session', minted.session);
+    el.append(data);
+    document.body.append(el);
+    try {
+      await formReady(el);
+      expect([...field<HTMLSelectElement>(el, 'salutation').options].map((o) => o.textContent)).to.include('Mlle');
+      // The sandbox badge from the form values (a rendered session's token does not say the mode).
+      expect(root(el).querySelector('.badge')?.textContent).to.match(/^Mode test/);
+      expect(requests()).to.equal(before);
+      await expect(el).to.be.accessible();
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('asks for its form values when those rendered into the page are in another language or not JSON', async () => {
+    const asked = () => performance.getEntriesByType('resource').filter((entry) => /\/form-values/.test(entry.name)).length;
+    for (const text of [JSON.stringify({ lang: 'en-CA', provinces: [] }), '{not json']) {
+      const minted = await (await fetch('/api/flexiti/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"flow":"apply"}' })).json();
+      const before = asked();
+      const el = Object.assign(document.createElement('flexiti-apply'), { lang: 'fr-CA' });
+      el.setAttribute('session', minted.session);
+      el.append(Object.assign(document.createElement('script'), { type: 'application/json', text }));
+      document.body.append(el);
+      try {
+        await formReady(el);
+        expect([...field<HTMLSelectElement>(el, 'salutation').options].map((o) => o.textContent)).to.include('Mlle');
+        expect(asked()).to.equal(before + 1);
+      } finally {
+        el.remove();
+      }
+    }
+  });
+
   it('follows a changed amount until the shopper types one', async () => {
     const el = await mount({ amount: 1500 });
     el.amount = 1800.5;

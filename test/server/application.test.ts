@@ -40,6 +40,11 @@ describe('form values and terms', () => {
     expect(minted.formValues?.lang).toBe('fr-CA');
     expect(minted.formValues?.provinces.find((p) => p.value === 'QC')?.label).toBe('Québec');
     expect(minted.formValues).toEqual((await stack.api('form-values?lang=fr-CA', { session: minted.session })).body);
+    expect(minted.formValues?.mode).toBe('sandbox');
+    // The same from the merchant's server code, to render into the page with the session.
+    const rendered = await stack.handler.createSession({ flow: 'apply', lang: 'fr-CA' });
+    expect(rendered.formValues).toEqual(minted.formValues);
+    expect((await stack.handler.createSession({ flow: 'apply' })).formValues).toBeUndefined();
     // Without a language, or for a checkout, none.
     expect((await stack.api('session', { body: { flow: 'apply' } })).body.formValues).toBeUndefined();
     // A language the contract does not know is refused like any other bad field.

@@ -91,14 +91,21 @@ export class FlexitiApply extends LitElement {
 
   private readonly locale = new LocaleController(this);
   private readonly internals = this.attachInternals();
-  /** The form values, asked for the moment the session arrives: the application's chunk may still be loading. */
+  /**
+   * The form values, asked for before the application's chunk may have loaded: those the page came
+   * with, else those the session brought, else asked for the moment the session arrives.
+   */
   private early: { lang: string; values: Promise<FormValuesResponse> } | undefined;
+  /** The form values rendered into the page (see `usePreloadedFormValues`). */
+  private preloaded: FormValuesResponse | undefined;
   private readonly connection = new SessionController(
     this,
     'apply',
     (client, started) => {
       const lang = this.locale.lang;
-      const values = started.formValues?.lang === lang ? Promise.resolve(started.formValues) : client.request('form-values', { lang });
+      const ask = () => client.request('form-values', { lang });
+      const values =
+        started.formValues?.lang === lang ? Promise.resolve(started.formValues) : this.early?.lang === lang ? this.early.values.catch(ask) : ask();
       values.catch(() => {});
       this.early = { lang, values };
     },
@@ -129,7 +136,28 @@ export class FlexitiApply extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.usePreloadedFormValues();
     void this.load();
+  }
+
+  /**
+   * Form values rendered into the page with a server-rendered session: the `formValues` of the
+   * handler's `createSession({ flow: 'apply', lang })` as a `<script type="application/json">`
+   * child. The form then shows complete (its lists, the sandbox badge) as the element runs,
+   * without a request.
+   */
+  private usePreloadedFormValues() {
+    const lang = this.locale.lang;
+    if (this.preloaded?.lang === lang) return;
+    const script = this.querySelector<HTMLScriptElement>(':scope > script[type="application/json"]');
+    try {
+      const values = script ? (JSON.parse(script.text) as FormValuesResponse) : undefined;
+      if (values?.lang !== lang || !Array.isArray(values.provinces)) return;
+      this.preloaded = values;
+      this.early = { lang, values: Promise.resolve(values) };
+    } catch {
+      // Not JSON: the element asks for them as it would without.
+    }
   }
 
   /** The application's chunk loads while the session and form values are on their way. */
@@ -138,14 +166,16 @@ export class FlexitiApply extends LitElement {
     this.loadFailed = false;
     try {
       const { ApplicationFlow } = await loadApplication();
-      // A session already on its way brings the form values: the form waits for it (it usually
-      // arrives before the code) and renders once, with its lists, rather than twice.
+      // The session on its way brings the form values (unless the page came with them): the form
+      // waits for it (it usually arrives before the code) and renders once, with its lists, rather
+      // than twice.
       await this.updateComplete;
-      if (this.connection.task.status === TaskStatus.PENDING) await this.connection.task.taskComplete.catch(() => undefined);
+      if (this.connection.task.status === TaskStatus.PENDING && !this.preloaded) await this.connection.task.taskComplete.catch(() => undefined);
       this.flow ??= new ApplicationFlow(this, {
         flow: 'apply',
         locale: this.locale,
         connection: this.connection,
+        preloadedFormValues: () => this.preloaded,
         // Taken once: a later language or retry asks again.
         earlyFormValues: (lang) => {
           const early = this.early?.lang === lang ? this.early.values : undefined;
@@ -180,7 +210,7 @@ export class FlexitiApply extends LitElement {
     // assistive technology what language the element speaks.
     return html`<div class="content" lang=${this.locale.lang}>
       <div class="visually-hidden" role="status" aria-live="polite">${this.flow?.status ?? ''}</div>
-      ${this.connection.task.value?.mode === 'sandbox' ? html`<p><span class="badge" part="badge">${m.sandboxBadge}</span></p>` : nothing}
+      ${this.connection.task.value?.mode === 'sandbox' || this.preloaded?.mode === 'sandbox' ? html`<p><span class="badge" part="badge">${m.sandboxBadge}</span></p>` : nothing}
       ${this.flow
         ? this.flow.render()
         : this.loadFailed

@@ -63,6 +63,8 @@ export class ApplicationFlow implements ReactiveController, FlowState {
       connection: SessionController;
       /** Form values already asked for with the session, in that language (once). */
       earlyFormValues?: (lang: Lang) => Promise<FormValuesResponse> | undefined;
+      /** Form values rendered into the page. */
+      preloadedFormValues?: () => FormValuesResponse | undefined;
       /** What an approval offers next (the checkout continues to the plans). */
       renderApprovedActions?: (approval: Approval) => TemplateResult;
     },
@@ -80,12 +82,12 @@ export class ApplicationFlow implements ReactiveController, FlowState {
   hostConnected(): void {}
 
   /**
-   * The form values the session brought in the shopper's language: the form's first render has
-   * its lists, without waiting for the task that reads them to settle.
+   * The form values the session brought or the page was rendered with, in the shopper's language: the
+   * form's first render has its lists, without waiting for the task that reads them to settle.
    */
-  private sessionFormValues(): FormValuesResponse | undefined {
-    const values = this.options.connection.task.value?.formValues;
-    return values?.lang === this.options.locale.lang ? values : undefined;
+  private knownFormValues(): FormValuesResponse | undefined {
+    const lang = this.options.locale.lang;
+    return [this.options.connection.task.value?.formValues, this.options.preloadedFormValues?.()].find((values) => values?.lang === lang);
   }
 
   /** The application's words, in the shopper's language. */
@@ -136,7 +138,7 @@ export class ApplicationFlow implements ReactiveController, FlowState {
     const lang = this.options.locale.lang;
     const province = this.form.province;
     if (!session) return;
-    if (!this.sessionFormValues() && !same(this.formValuesAsked, [session, lang])) {
+    if (!this.knownFormValues() && !same(this.formValuesAsked, [session, lang])) {
       this.formValuesAsked = [session, lang];
       void this.formValuesTask.run([session, lang]);
     }
@@ -149,7 +151,7 @@ export class ApplicationFlow implements ReactiveController, FlowState {
   /** The form values in the shopper's language, or the last ones while those load. */
   private formValues(): FormValuesResponse | undefined {
     const lang = this.options.locale.lang;
-    const candidates = [this.sessionFormValues(), this.formValuesTask.value];
+    const candidates = [this.knownFormValues(), this.formValuesTask.value];
     return candidates.find((values) => values?.lang === lang) ?? this.formValuesTask.value;
   }
 

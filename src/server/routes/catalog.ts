@@ -11,7 +11,8 @@ import { FlexitiUnavailableError } from '../token-manager.js';
 export function catalogRoutes(app: Hono<HandlerEnv>, deps: Deps) {
   app.get('/form-values', async (c) => {
     await deps.sessions.verify(c.req.header('authorization'), deps.flows);
-    return c.json(await formValues(deps, langOf(c)), 200, { 'cache-control': 'private, max-age=300' });
+    const values: FormValuesResponse = { ...(await formValues(deps, langOf(c))), mode: deps.mode };
+    return c.json(values, 200, { 'cache-control': 'private, max-age=300' });
   });
 
   app.get('/terms', async (c) => {

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { SessionRequestSchema, type Flow, type SessionResponse } from '../../schemas/index.js';
+import { SessionRequestSchema, type Flow, type Lang, type SessionResponse } from '../../schemas/index.js';
 import type { Deps, HandlerEnv } from '../context.js';
 import { clientAddress, readBody } from '../context.js';
 import { errors } from '../errors.js';
@@ -13,14 +13,7 @@ export function sessionRoutes(app: Hono<HandlerEnv>, deps: Deps) {
     const { flow = 'checkout', lang } = await readBody(c, SessionRequestSchema, { allowEmpty: true });
     if (!deps.flows.includes(flow)) throw errors.flowNotAllowed();
     await deps.budgets.spend('sessions', { perAddress: clientAddress(c, deps) });
-    if (flow === 'apply') {
-      // The form comes right after the session: its values ride along (cached; without them, the element asks).
-      const [minted, values] = await Promise.all([
-        mintSession(deps, { flow, amount: null, reference: null }),
-        lang ? formValues(deps, lang).catch(() => undefined) : undefined,
-      ]);
-      return c.json(values ? { ...minted, formValues: values } : minted, 201, { 'cache-control': 'no-store' });
-    }
+    if (flow === 'apply') return c.json(await applySession(deps, lang), 201, { 'cache-control': 'no-store' });
     const order = await deps.config.resolveOrder?.(c.req.raw);
     if (!order) throw errors.orderNotFound();
     return c.json(await mintSession(deps, { flow, ...validOrder(order) }), 201, { 'cache-control': 'no-store' });
@@ -72,4 +65,16 @@ export function validOrder(order: { amount: unknown; reference: unknown; created
     throw new TypeError('The order createdAt must be a Date or milliseconds since the epoch');
   }
   return { amount: cents(amount), reference, ...(createdAt === undefined ? {} : { createdAt: createdAt as Date | number }) };
+}
+
+/**
+ * An application's session. The form comes right after it: with `lang`, its values ride along
+ * (cached; without them, the element asks).
+ */
+export async function applySession(deps: Deps, lang: Lang | undefined, ttl: { ttlSeconds?: number } = {}): Promise<SessionResponse> {
+  const [minted, values] = await Promise.all([
+    mintSession(deps, { flow: 'apply', amount: null, reference: null, ...ttl }),
+    lang ? formValues(deps, lang).catch(() => undefined) : undefined,
+  ]);
+  return values ? { ...minted, formValues: { ...values, mode: deps.mode } } : minted;
 }

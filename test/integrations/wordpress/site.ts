@@ -155,10 +155,12 @@ require_once ABSPATH . 'wp-settings.php';
     { FLEXITI_WP_INSTALL: '1' },
   );
 
+  // Its own process group: PHP's workers are children of the server, and stopping the group stops them too.
   const server: ChildProcess = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', dir], {
     cwd: dir,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, PHP_CLI_SERVER_WORKERS: '2' },
+    detached: true,
   });
   let serverOutput = '';
   server.stderr?.on('data', (chunk) => (serverOutput = (serverOutput + chunk).slice(-4000)));
@@ -187,7 +189,7 @@ require_once ABSPATH . 'wp-settings.php';
     stop: async () => {
       if (server.exitCode === null) {
         const exited = new Promise((resolve) => server.once('exit', resolve));
-        server.kill('SIGTERM');
+        process.kill(-server.pid!, 'SIGTERM');
         await exited;
       }
       rmSync(base, { recursive: true, force: true });
