@@ -7,13 +7,13 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { createSandbox, SANDBOX_CLIENT, sandboxMessageConfig } from '../src/sandbox/index.js';
 import { createFlexitiHandler, uniformLimits, type HandlerState } from '../src/server/index.js';
 import { accountResponse } from './accounts.js';
 import { cdn } from './cdn.js';
 import { contentSecurityPolicy } from './csp.js';
-import { applyPage, checkoutPage, ordersPage, reactPage, storePage, vuePage, type BundleChunks } from './pages.js';
+import { applyPage, checkoutPage, ordersPage, reactPage, storePage, vuePage, type EntryImports } from './pages.js';
 import { memoryStore, type DemoStore } from './store.js';
 
 export interface DemoOptions {
@@ -108,11 +108,11 @@ export function createDemoApp(options: DemoOptions) {
   );
   // Each page in the language it is asked in (`?lang=fr-CA`), from its first byte.
   const lang = (c: { req: { query(name: string): string | undefined } }) => (c.req.query('lang') === 'fr-CA' ? 'fr-CA' : 'en-CA');
-  app.get('/', (c) => c.html(storePage({ live: Boolean(options.flexiti), lang: lang(c), chunks: bundleChunks('cdn') })));
+  app.get('/', (c) => c.html(storePage({ live: Boolean(options.flexiti), lang: lang(c), imports: entryImports('cdn') })));
   app.get('/apply.html', async (c) =>
-    c.html(applyPage({ chunks: bundleChunks('cdn'), lang: lang(c), session: await handler.createSession({ flow: 'apply', lang: lang(c) }) })),
+    c.html(applyPage({ imports: entryImports('cdn'), lang: lang(c), session: await handler.createSession({ flow: 'apply', lang: lang(c) }) })),
   );
-  app.get('/checkout.html', (c) => c.html(checkoutPage(lang(c), bundleChunks('cdn'))));
+  app.get('/checkout.html', (c) => c.html(checkoutPage(lang(c), entryImports('cdn'))));
   app.get('/react.html', (c) => c.html(reactPage(lang(c))));
   app.get('/vue.html', (c) => c.html(vuePage(lang(c))));
   app.get('/orders.html', (c) => c.html(ordersPage(lang(c))));
@@ -140,13 +140,20 @@ export function createDemoApp(options: DemoOptions) {
   return { app, handler, sandbox, store, adminKey };
 }
 
-/** The chunks of a build of the script tag (`chunks/shared-<hash>.js`, `chunks/application-flow-<hash>.js`); none before a build. */
-function bundleChunks(root: string): BundleChunks {
-  let names: string[] = [];
-  try {
-    names = Object.keys(JSON.parse(readFileSync(join(root, 'integrity.json'), 'utf8')) as Record<string, string>);
-  } catch {
-    // Not built yet: the pages load the entries alone.
-  }
-  return { shared: names.filter((name) => /^chunks\/shared-/.test(name)), application: names.find((name) => /^chunks\/application-flow-/.test(name)) };
+/** What each script-tag entry in `root` imports statically, directly or not (read as the pages are served, so a rebuild needs no restart). */
+export function entryImports(root: string): EntryImports {
+  const imports = (entry: string, found = new Set<string>()): string[] => {
+    let source = '';
+    try {
+      source = readFileSync(join(root, entry), 'utf8');
+    } catch {
+      // Not built yet: the pages load the entries alone.
+    }
+    for (const [, specifier] of source.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g)) {
+      const file = posix.join(posix.dirname(entry), specifier!);
+      if (!found.has(file)) found.add(file), imports(file, found);
+    }
+    return [...found];
+  };
+  return (entry) => imports(entry);
 }

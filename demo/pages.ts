@@ -4,13 +4,8 @@
  */
 type Lang = 'en-CA' | 'fr-CA';
 
-/** The chunks of a build of the script tag (from `cdn/integrity.json`), for the pages to preload. */
-export interface BundleChunks {
-  /** What both entries import (Lit and what the elements share), needed before either runs. */
-  shared: string[];
-  /** The application (`<flexiti-apply>` loads it as it connects). */
-  application?: string | undefined;
-}
+/** What a script-tag entry of `cdn/` imports statically (its chunks), for the pages to name beside it; none before a build. */
+export type EntryImports = (entry: string) => string[];
 
 interface Page {
   title: string;
@@ -19,7 +14,7 @@ interface Page {
   /** Module scripts, in order. */
   scripts: string[];
   /** Chunks of `cdn/` the page's scripts import, fetched beside them (`<link rel="modulepreload">`). */
-  preloads?: (string | undefined)[];
+  preloads?: string[];
   main: string;
 }
 
@@ -33,7 +28,7 @@ function layout({ title, lang, scripts, preloads = [], main }: Page): string {
   <link rel="icon" href="/favicon.svg" type="image/svg+xml">
   <link rel="stylesheet" href="/demo.css">
 ${scripts.map((src) => `  <script type="module" src="${src}"></script>`).join('\n')}
-${preloads.filter(Boolean).map((chunk) => `  <link rel="modulepreload" href="/cdn/${chunk}">`).join('\n')}
+${preloads.map((chunk) => `  <link rel="modulepreload" href="/cdn/${chunk}">`).join('\n')}
 </head>
 <body>
   <header class="site">
@@ -59,12 +54,12 @@ const CDN_MESSAGE = '/cdn/flexiti-message.js';
  * The storefront: a product with Flexiti's message under its price (following the quantity), the
  * cart with the message for its total, and a checkout with Flexiti among the ways to pay.
  */
-export function storePage({ live, lang, chunks }: { live: boolean; lang: Lang; chunks: BundleChunks }): string {
+export function storePage({ live, lang, imports }: { live: boolean; lang: Lang; imports: EntryImports }): string {
   return layout({
     lang,
     title: 'Maple &amp; Pine Furniture',
     scripts: [CDN_MESSAGE, CDN, '/store.js'],
-    preloads: chunks.shared,
+    preloads: [...new Set([...imports('flexiti-message.js'), ...imports('flexiti-checkout.js')])],
     main: `  <main class="columns">
     <div>
       <section aria-labelledby="product-title" class="product">
@@ -112,7 +107,7 @@ export function storePage({ live, lang, chunks }: { live: boolean; lang: Lang; c
  * application's chunk (`chunk`, its path under /cdn/) the moment it starts, so that the chunk
  * comes beside the script tag instead of after it.
  */
-export function applyPage({ chunks, lang, session }: { chunks: BundleChunks; lang: Lang; session?: { session: string; formValues?: unknown } }): string {
+export function applyPage({ imports, lang, session }: { imports: EntryImports; lang: Lang; session?: { session: string; formValues?: unknown } }): string {
   // The session and the form values rendered in by the server (`handler.createSession`): the form
   // shows complete as the element runs; `token-url` renews the session if it expires.
   const rendered = session
@@ -121,10 +116,10 @@ export function applyPage({ chunks, lang, session }: { chunks: BundleChunks; lan
   return layout({
     lang,
     title: 'Apply for Flexiti financing',
-    // The application page's entry (the checkout's, with the application in the same load), and
-    // what it imports named beside it so that all of it is fetched at once.
+    // The application page's entry (the element with the application in the same load), and what
+    // it imports named beside it so that all of it is fetched at once.
     scripts: [CDN_APPLY, '/apply.js'],
-    preloads: ['flexiti-checkout.js', ...chunks.shared, chunks.application],
+    preloads: imports('flexiti-apply.js'),
     main: `  <main class="columns">
     <section aria-labelledby="page-title">
       <h1 id="page-title" data-en="Apply for Flexiti financing" data-fr="Demander le financement Flexiti">Apply for Flexiti financing</h1>
@@ -140,12 +135,12 @@ export function applyPage({ chunks, lang, session }: { chunks: BundleChunks; lan
 }
 
 /** A checkout for a fixed cart. */
-export function checkoutPage(lang: Lang, chunks: BundleChunks): string {
+export function checkoutPage(lang: Lang, imports: EntryImports): string {
   return layout({
     lang,
     title: 'Checkout',
     scripts: [CDN, '/checkout.js'],
-    preloads: chunks.shared,
+    preloads: imports('flexiti-checkout.js'),
     main: `  <main class="columns">
     <section aria-labelledby="page-title">
       <h1 id="page-title" data-en="Checkout" data-fr="Paiement">Checkout</h1>

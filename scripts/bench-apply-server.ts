@@ -12,9 +12,8 @@
  *   element's.
  */
 import { serve } from '@hono/node-server';
-import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createDemoApp } from '../demo/app.js';
+import { createDemoApp, entryImports } from '../demo/app.js';
 
 export const FIELDS = ['amountRequested', 'salutation', 'firstName', 'middleName', 'lastName', 'dob', 'email', 'phone', 'address1', 'address2', 'city', 'province', 'postalCode', 'govIdType', 'govIdIssuedBy', 'govIdNumber', 'govIdExpiry', 'sin', 'personalIncome', 'householdIncome', 'housingType', 'occupation', 'employer', 'securityQuestion', 'personalIdWord', 'termsAccepted'];
 const head = (title: string, extra = '') =>
@@ -22,7 +21,7 @@ const head = (title: string, extra = '') =>
 const FLOOR = `${head('floor')}<body><form>${FIELDS.map((name) => `<p><label for="f-${name}">${name}</label><input id="f-${name}" name="${name}"></p>`).join('')}<button>Apply</button></form></body></html>`;
 
 // `cdn/flexiti-apply.js` and what it imports, named beside it so that all of it is fetched at once.
-const imports = ['flexiti-checkout.js', ...Object.keys(JSON.parse(readFileSync('cdn/integrity.json', 'utf8')) as Record<string, string>).filter((name) => /^chunks\/(shared|application-flow)-/.test(name))];
+const imports = entryImports('cdn')('flexiti-apply.js');
 const SCRIPTS = `<script type="module" src="/cdn/flexiti-apply.js"></script>${imports.map((name) => `<link rel="modulepreload" href="/cdn/${name}">`).join('')}`;
 
 const PAGES: Record<string, () => Promise<string> | string> = {
@@ -50,3 +49,4 @@ await new Promise((resolve) => server.once('listening', resolve));
 origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const demo = createDemoApp({ origin, unlimited: true });
 console.log(origin);
+
