@@ -7,6 +7,8 @@
  *    `token-url`, the floor with the element's scripts, and the demo's `/apply.html`. Loaded one
  *    after the other round by round, each from a fresh cache, from one local server in a process
  *    of its own (`bench-apply-server.ts`); the ratio of the medians is the figure (target ≤ 2×);
+ *    then the rendered page and the floor again with the browser's cache, as a returning shopper
+ *    loads them;
  * 2. how long `<flexiti-apply>` takes from being connected to the page to an interactive form
  *    (session from `token-url`, form values from the handler and the sandbox, every field rendered).
  *
@@ -43,9 +45,9 @@ const watch = (ready: string) => `(() => {
   const frame = () => { if (${ready}) window.__interactiveAt = performance.now(); else requestAnimationFrame(frame); };
   requestAnimationFrame(frame);
 })()`;
-async function navigate(path: string, ready: string): Promise<number> {
+async function navigate(path: string, ready: string, cached = false): Promise<number> {
   const fresh = await browser.newPage();
-  await fresh.setCacheEnabled(false);
+  await fresh.setCacheEnabled(cached);
   await fresh.evaluateOnNewDocument(watch(ready));
   await fresh.goto(`${origin}${path}`, { waitUntil: 'domcontentloaded' });
   const ms = (await (await fresh.waitForFunction('window.__interactiveAt', { polling: 'raf', timeout: 30_000 })).jsonValue()) as number;
@@ -59,11 +61,18 @@ const PAGES = {
   floorScripts: ['/bench/floor-scripts.html', `${INTERACTIVE.floor} && !!customElements.get('flexiti-apply')`],
   demo: ['/apply.html', INTERACTIVE.element],
 } as const;
+// And the same two with the browser's cache (a shopper back on the store: the scripts are kept).
+const CACHED = { floor: PAGES.floor, rendered: PAGES.rendered } as const;
 const navigation = Object.fromEntries(Object.keys(PAGES).map((name) => [name, [] as number[]])) as Record<keyof typeof PAGES, number[]>;
+const cached = { floor: [] as number[], rendered: [] as number[] };
 for (let i = 0; i < Math.max(5, Math.floor(runs / 2)) + 2; i++) {
   for (const [name, [path, ready]] of Object.entries(PAGES) as [keyof typeof PAGES, readonly [string, string]][]) {
     const ms = await navigate(path, ready);
     if (i >= 2) navigation[name].push(ms);
+  }
+  for (const [name, [path, ready]] of Object.entries(CACHED) as [keyof typeof CACHED, readonly [string, string]][]) {
+    const ms = await navigate(path, ready, true);
+    if (i >= 2) cached[name].push(ms);
   }
 }
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
@@ -74,6 +83,9 @@ console.log(`${line('<flexiti-apply>, session and form values rendered in', navi
 console.log(line('<flexiti-apply> with token-url', navigation.tokenUrl));
 console.log(line('the floor with the element\'s scripts', navigation.floorScripts));
 console.log(line('the demo\'s /apply.html (its stylesheet, header and event log too)', navigation.demo));
+console.log(
+  `with the browser's cache: <flexiti-apply>, rendered in, p50 ${median(cached.rendered).toFixed(1)} ms · static floor p50 ${median(cached.floor).toFixed(1)} ms · ${(median(cached.rendered) / median(cached.floor)).toFixed(2)}×`,
+);
 
 // 2. Connected → interactive, on a warm page.
 const page = await browser.newPage();
