@@ -13,6 +13,10 @@ import { buttonStyles, decisionStyles, formStyles, panelStyles, tokens } from '.
  * Flexiti's credit application: the terms and conditions for the shopper's province and
  * language, the complete application form, and Flexiti's decision.
  *
+ * A page rendered with a `session` may also carry that session's form values (the `formValues`
+ * of `handler.createSession({ flow: 'apply', lang })`) as a `<script type="application/json">`
+ * child: the form then shows complete without a request.
+ *
  * @summary A bilingual, accessible Flexiti credit application.
  * @tagname flexiti-apply
  * @attribute {string} lang - `en-CA` or `fr-CA`; when absent, the nearest `lang` ancestor or `<html lang>`. The element never writes it: its content carries the language it resolved.
