@@ -70,6 +70,8 @@ describe('<flexiti-apply>', function () {
     const el = await mount();
     expect((await ready).detail).to.deep.equal({ flow: 'apply', mode: 'sandbox' });
     await expect(el).to.be.accessible();
+    // The steps not on screen render once the first is painted.
+    await waitFor(() => hasField(el, 'personalIdWord') || undefined, 'every step');
     for (const name of ['amountRequested', 'salutation', 'firstName', 'dob', 'email', 'phone', 'address1', 'city', 'province', 'postalCode', 'personalIncome', 'householdIncome', 'housingType', 'occupationId', 'occupationTitle', 'govIdType', 'sin', 'securityQuestionId', 'securityAnswer', 'personalIdWord', 'termsAccepted']) {
       expect(hasField(el, name), name).to.equal(true);
     }

@@ -1,4 +1,3 @@
-import { TaskStatus } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { SessionController } from '../../controllers/session-controller.js';
@@ -170,11 +169,6 @@ export class FlexitiApply extends LitElement {
     this.loadFailed = false;
     try {
       const { ApplicationFlow } = await loadApplication();
-      // The session on its way brings the form values (unless the page came with them): the form
-      // waits for it (it usually arrives before the code) and renders once, with its lists, rather
-      // than twice.
-      await this.updateComplete;
-      if (this.connection.task.status === TaskStatus.PENDING && !this.preloaded) await this.connection.task.taskComplete.catch(() => undefined);
       this.flow ??= new ApplicationFlow(this, {
         flow: 'apply',
         locale: this.locale,
