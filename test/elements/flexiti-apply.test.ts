@@ -146,6 +146,20 @@ describe('<flexiti-apply>', function () {
     }
   });
 
+  it('shows its form to type into while a slow session is still on its way, and its lists when it comes', async () => {
+    // Flexiti slow to give the lists, so the session that brings them is slow too.
+    await flexitiServer.faults({ latencyMs: 1500, match: 'merchants/login' });
+    const el = await fixture<FlexitiApply>(html`<flexiti-apply token-url="/api/flexiti/session" lang="en-CA"></flexiti-apply>`);
+    const started = performance.now();
+    await waitFor(() => root(el).querySelector('#f-firstName'), 'the form');
+    expect(performance.now() - started).to.be.lessThan(1000);
+    expect(root(el).querySelector('#f-salutation option[value="ms"]')).to.equal(null);
+    field(el, 'firstName').value = 'Alex';
+    field(el, 'firstName').dispatchEvent(new Event('input', { bubbles: true }));
+    await formReady(el);
+    expect(field(el, 'firstName').value).to.equal('Alex');
+  });
+
   it('follows a changed amount until the shopper types one', async () => {
     const el = await mount({ amount: 1500 });
     el.amount = 1800.5;

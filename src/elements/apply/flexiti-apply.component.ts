@@ -1,3 +1,4 @@
+import { TaskStatus } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { SessionController } from '../../controllers/session-controller.js';
@@ -7,6 +8,9 @@ import type { ApplicationFlow } from '../shared/application-flow.js';
 import { defineElement, setState } from '../shared/define.js';
 import { loadApplication } from '../shared/load-application.js';
 import { buttonStyles, decisionStyles, formStyles, panelStyles, tokens } from '../shared/styles.js';
+
+/** How long the form waits for a session already asked for before it shows without its lists. */
+const SESSION_WAIT_MS = 50;
 
 /**
  * Flexiti's credit application: the terms and conditions for the shopper's province and
@@ -169,6 +173,12 @@ export class FlexitiApply extends LitElement {
     this.loadFailed = false;
     try {
       const { ApplicationFlow } = await loadApplication();
+      // A session on its way brings the form values (unless the page came with them): the form
+      // waits for it a moment, to render once with its lists rather than twice (a frame each), but
+      // no longer, so that a slow session never holds back a form the shopper could type into.
+      if (!this.preloaded && this.connection.task.status !== TaskStatus.COMPLETE) {
+        await Promise.race([this.connection.task.taskComplete.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, SESSION_WAIT_MS))]);
+      }
       this.flow ??= new ApplicationFlow(this, {
         flow: 'apply',
         locale: this.locale,
