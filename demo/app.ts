@@ -6,11 +6,10 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
 import { createSandbox, SANDBOX_CLIENT, sandboxMessageConfig } from '../src/sandbox/index.js';
 import { createFlexitiHandler, uniformLimits, type HandlerState } from '../src/server/index.js';
 import { accountResponse } from './accounts.js';
+import { cdnGraph } from '../scripts/cdn-graph.mjs';
 import { cdn } from './cdn.js';
 import { contentSecurityPolicy } from './csp.js';
 import { applyPage, checkoutPage, ordersPage, reactPage, storePage, vuePage, type EntryImports } from './pages.js';
@@ -142,18 +141,5 @@ export function createDemoApp(options: DemoOptions) {
 
 /** What each script-tag entry in `root` imports statically, directly or not (read as the pages are served, so a rebuild needs no restart). */
 export function entryImports(root: string): EntryImports {
-  const imports = (entry: string, found = new Set<string>()): string[] => {
-    let source = '';
-    try {
-      source = readFileSync(join(root, entry), 'utf8');
-    } catch {
-      // Not built yet: the pages load the entries alone.
-    }
-    for (const [, specifier] of source.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g)) {
-      const file = posix.join(posix.dirname(entry), specifier!);
-      if (!found.has(file)) found.add(file), imports(file, found);
-    }
-    return [...found];
-  };
-  return (entry) => imports(entry);
+  return (entry) => cdnGraph(root, entry).slice(1);
 }

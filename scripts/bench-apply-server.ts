@@ -15,7 +15,7 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createDemoApp, entryImports } from '../demo/app.js';
 
-export const FIELDS = ['amountRequested', 'salutation', 'firstName', 'middleName', 'lastName', 'dob', 'email', 'phone', 'address1', 'address2', 'city', 'province', 'postalCode', 'govIdType', 'govIdIssuedBy', 'govIdNumber', 'govIdExpiry', 'sin', 'personalIncome', 'householdIncome', 'housingType', 'occupation', 'employer', 'securityQuestion', 'personalIdWord', 'termsAccepted'];
+const FIELDS = ['amountRequested', 'salutation', 'firstName', 'middleName', 'lastName', 'dob', 'email', 'phone', 'address1', 'address2', 'city', 'province', 'postalCode', 'govIdType', 'govIdIssuedBy', 'govIdNumber', 'govIdExpiry', 'sin', 'personalIncome', 'householdIncome', 'housingType', 'occupation', 'employer', 'securityQuestion', 'personalIdWord', 'termsAccepted'];
 const head = (title: string, extra = '') =>
   `<!doctype html><html lang="en-CA"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title>${extra}</head>`;
 const FLOOR = `${head('floor')}<body><form>${FIELDS.map((name) => `<p><label for="f-${name}">${name}</label><input id="f-${name}" name="${name}"></p>`).join('')}<button>Apply</button></form></body></html>`;

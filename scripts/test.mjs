@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
-import { join, posix } from 'node:path';
+import { join } from 'node:path';
+import { cdnGraph } from './cdn-graph.mjs';
 
 let passed = 0;
 let failed = 0;
@@ -65,17 +66,8 @@ if (built) {
   const files = readdirSync('cdn', { recursive: true }).filter((name) => name.endsWith('.js')).map((name) => name.replace(/\\/g, '/'));
   const gzipped = new Map(files.map((name) => [name, gzipSync(readFileSync(join('cdn', name)), { level: 9 }).length]));
   for (const [name, bytes] of gzipped) console.log(`  cdn/${name}: ${bytes} bytes gzip`);
-  /** The files `entry` loads: its static imports, and its dynamic ones too when `lazy`. */
-  const graph = (entry, lazy, seen = new Set()) => {
-    if (seen.has(entry)) return seen;
-    seen.add(entry);
-    const source = readFileSync(join('cdn', entry), 'utf8');
-    const pattern = lazy ? /(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+\.js)"/g : /(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g;
-    for (const [, specifier] of source.matchAll(pattern)) graph(posix.join(posix.dirname(entry), specifier), lazy, seen);
-    return seen;
-  };
   for (const budget of BUDGETS) {
-    const loaded = budget.entry ? [...graph(budget.entry, budget.lazy)] : files;
+    const loaded = budget.entry ? cdnGraph('cdn', budget.entry, { lazy: budget.lazy }) : files;
     const bytes = loaded.reduce((sum, name) => sum + (gzipped.get(name) ?? Infinity), 0);
     console.log(`${budget.name}: ${bytes} bytes gzip (budget ${budget.bytes}): ${loaded.join(' + ')}`);
     check(`${budget.name} within ${budget.bytes / 1024} kB gzip`, bytes <= budget.bytes);

@@ -99,8 +99,8 @@ export class FlexitiApply extends LitElement {
   private readonly locale = new LocaleController(this);
   private readonly internals = this.attachInternals();
   /**
-   * The form values, asked for before the application's chunk may have loaded: those the page came
-   * with, else those the session brought, else asked for the moment the session arrives.
+   * The form values when neither the page nor the session brought them, asked for the moment the
+   * session arrives: the application's chunk may still be loading.
    */
   private early: { lang: string; values: Promise<FormValuesResponse> } | undefined;
   /** The form values rendered into the page (see `usePreloadedFormValues`). */
@@ -110,9 +110,8 @@ export class FlexitiApply extends LitElement {
     'apply',
     (client, started) => {
       const lang = this.locale.lang;
-      const ask = () => client.request('form-values', { lang });
-      const values =
-        started.formValues?.lang === lang ? Promise.resolve(started.formValues) : this.early?.lang === lang ? this.early.values.catch(ask) : ask();
+      if (started.formValues?.lang === lang || this.preloaded?.lang === lang) return;
+      const values = client.request('form-values', { lang });
       values.catch(() => {});
       this.early = { lang, values };
     },
@@ -159,9 +158,7 @@ export class FlexitiApply extends LitElement {
     const script = this.querySelector<HTMLScriptElement>(':scope > script[type="application/json"]');
     try {
       const values = script ? (JSON.parse(script.text) as FormValuesResponse) : undefined;
-      if (values?.lang !== lang || !Array.isArray(values.provinces)) return;
-      this.preloaded = values;
-      this.early = { lang, values: Promise.resolve(values) };
+      if (values?.lang === lang && Array.isArray(values.provinces)) this.preloaded = values;
     } catch {
       // Not JSON: the element asks for them as it would without.
     }

@@ -150,9 +150,8 @@ export class ApplicationFlow implements ReactiveController, FlowState {
 
   /** The form values in the shopper's language, or the last ones while those load. */
   private formValues(): FormValuesResponse | undefined {
-    const lang = this.options.locale.lang;
-    const candidates = [this.knownFormValues(), this.formValuesTask.value];
-    return candidates.find((values) => values?.lang === lang) ?? this.formValuesTask.value;
+    const loaded = this.formValuesTask.value;
+    return this.knownFormValues() ?? loaded ?? this.options.connection.task.value?.formValues ?? this.options.preloadedFormValues?.();
   }
 
   private readonly termsTask: Task<readonly [SessionResponse | undefined, Lang, Province | ''], TermsResponse> = new Task(this.host, {
