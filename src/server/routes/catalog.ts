@@ -11,8 +11,7 @@ import { FlexitiUnavailableError } from '../token-manager.js';
 export function catalogRoutes(app: Hono<HandlerEnv>, deps: Deps) {
   app.get('/form-values', async (c) => {
     await deps.sessions.verify(c.req.header('authorization'), deps.flows);
-    const values: FormValuesResponse = { ...(await formValues(deps, langOf(c))), mode: deps.mode };
-    return c.json(values, 200, { 'cache-control': 'private, max-age=300' });
+    return c.json(await formValues(deps, langOf(c)), 200, { 'cache-control': 'private, max-age=300' });
   });
 
   app.get('/terms', async (c) => {
@@ -36,7 +35,8 @@ export function formValues(deps: Deps, lang: Lang): Promise<FormValuesResponse> 
       operation: 'merchants/login',
     });
     if (response.status !== 200 || !isRecord(response.body)) throw unexpected(response.status, response.body);
-    return toFormValues(response.body, lang);
+    // With the handler's mode, for the sandbox badge of a session the page rendered (its token does not say it).
+    return { ...toFormValues(response.body, lang), mode: deps.mode };
   });
 }
 

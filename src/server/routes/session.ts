@@ -76,5 +76,5 @@ export async function applySession(deps: Deps, lang: Lang | undefined, ttl: { tt
     mintSession(deps, { flow: 'apply', amount: null, reference: null, ...ttl }),
     lang ? formValues(deps, lang).catch(() => undefined) : undefined,
   ]);
-  return values ? { ...minted, formValues: { ...values, mode: deps.mode } } : minted;
+  return values ? { ...minted, formValues: values } : minted;
 }
