@@ -100,10 +100,13 @@ function terserPass(): Plugin {
   };
 }
 
+/** The script-tag entries: `cdn/<name>.js` from each source. */
+const ENTRIES = { 'flexiti-checkout': 'src/cdn.ts', 'flexiti-apply': 'src/cdn-apply.ts', 'flexiti-message': 'src/cdn-message.ts' };
+
 /**
- * Subresource Integrity for the script tag: `cdn/flexiti-checkout.js.sri` holds the entry's
- * `sha384-…` for `<script integrity>`, and `cdn/integrity.json` every JavaScript file's, for an
- * import map's `integrity` (the lazily loaded chunk).
+ * Subresource Integrity for the script tag: `cdn/<entry>.js.sri` holds each entry's `sha384-…` for
+ * `<script integrity>`, and `cdn/integrity.json` every JavaScript file's, for an import map's
+ * `integrity` (the chunks).
  */
 function subresourceIntegrity(): Plugin {
   return {
@@ -115,7 +118,7 @@ function subresourceIntegrity(): Plugin {
       for (const name of Object.keys(readdirJs(dir))) {
         all[name] = `sha384-${createHash('sha384').update(readFileSync(join(dir, name))).digest('base64')}`;
       }
-      for (const entry of ['flexiti-checkout.js', 'flexiti-apply.js', 'flexiti-message.js']) writeFileSync(join(dir, `${entry}.sri`), `${all[entry]}\n`);
+      for (const entry of Object.keys(ENTRIES)) writeFileSync(join(dir, `${entry}.js.sri`), `${all[`${entry}.js`]}\n`);
       writeFileSync(join(dir, 'integrity.json'), `${JSON.stringify(all, null, 2)}\n`);
     },
   };
@@ -128,10 +131,10 @@ function readdirJs(dir: string): Record<string, true> {
 }
 
 /**
- * Two jobs: `vite build` writes the script-tag bundle (minified ESM) — `cdn/flexiti-checkout.js`
- * (both checkout elements registered), `cdn/flexiti-message.js` (the message alone), the chunk
- * they share and the application's lazily loaded chunk in `cdn/chunks/` — and vitest runs the Node
- * tests.
+ * Two jobs: `vite build` writes the script-tag bundle (minified ESM) — the entries
+ * `cdn/flexiti-checkout.js` (both checkout elements), `cdn/flexiti-apply.js` (the application
+ * page's) and `cdn/flexiti-message.js` (the message alone), with the chunks they share and the
+ * application's in `cdn/chunks/` — and vitest runs the Node tests.
  */
 export default defineConfig({
   plugins: [minifyLitCss(), trimLitHtml(), terserPass(), subresourceIntegrity()],
@@ -142,18 +145,18 @@ export default defineConfig({
     sourcemap: true,
     minify: 'oxc',
     // Library builds keep whitespace by default; the script tag wants the smallest file.
-    // Shared code stays in the entry (which every page loads first); the dynamic chunks import from it.
     rolldownOptions: {
       preserveEntrySignatures: 'allow-extension',
       output: {
         minify: true,
-        // What the entries import (Lit, the theme, the language controller) is one chunk, loaded
-        // once on a page with several; the application's keeps its module's name.
-        chunkFileNames: (chunk) => (chunk.isDynamicEntry || chunk.name === 'application-flow' ? 'chunks/[name]-[hash].js' : 'chunks/shared-[hash].js'),
+        // What several entries import (Lit, the theme, the elements they have in common) goes in
+        // shared chunks, each fetched once on a page whichever entries it loads; the application's
+        // keeps its module's name.
+        chunkFileNames: (chunk) => (chunk.name === 'application-flow' ? 'chunks/[name]-[hash].js' : 'chunks/shared-[hash].js'),
       },
     },
     lib: {
-      entry: { 'flexiti-checkout': 'src/cdn.ts', 'flexiti-apply': 'src/cdn-apply.ts', 'flexiti-message': 'src/cdn-message.ts' },
+      entry: ENTRIES,
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },
