@@ -2,6 +2,9 @@
  * The demo's pages. One layout (head, shop header with the language links, the event log) and
  * the main content of each page. No inline scripts: each page loads its own module.
  */
+import type { SessionResponse } from '../src/schemas/index.js';
+import { formValuesScript } from '../src/server/index.js';
+
 type Lang = 'en-CA' | 'fr-CA';
 
 /** What a script-tag entry of `cdn/` imports statically (its chunks), for the pages to name beside it; none before a build. */
@@ -107,12 +110,10 @@ export function storePage({ live, lang, imports }: { live: boolean; lang: Lang; 
  * application's chunk (`chunk`, its path under /cdn/) the moment it starts, so that the chunk
  * comes beside the script tag instead of after it.
  */
-export function applyPage({ imports, lang, session }: { imports: EntryImports; lang: Lang; session?: { session: string; formValues?: unknown } }): string {
+export function applyPage({ imports, lang, session }: { imports: EntryImports; lang: Lang; session?: SessionResponse }): string {
   // The session and the form values rendered in by the server (`handler.createSession`): the form
   // shows complete as the element runs; `token-url` renews the session if it expires.
-  const rendered = session
-    ? ` session="${session.session}"><script type="application/json">${JSON.stringify(session.formValues ?? null).replace(/</g, '\\u003c')}</script>`
-    : '>';
+  const rendered = session ? ` session="${session.session}">${formValuesScript(session.formValues)}` : '>';
   return layout({
     lang,
     title: 'Apply for Flexiti financing',

@@ -14,6 +14,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createDemoApp, entryImports } from '../demo/app.js';
+import { formValuesScript } from '../src/server/index.js';
 
 const FIELDS = ['amountRequested', 'salutation', 'firstName', 'middleName', 'lastName', 'dob', 'email', 'phone', 'address1', 'address2', 'city', 'province', 'postalCode', 'govIdType', 'govIdIssuedBy', 'govIdNumber', 'govIdExpiry', 'sin', 'personalIncome', 'householdIncome', 'housingType', 'occupation', 'employer', 'securityQuestion', 'personalIdWord', 'termsAccepted'];
 const head = (title: string, extra = '') =>
@@ -31,9 +32,7 @@ const PAGES: Record<string, () => Promise<string> | string> = {
   '/bench/token-url.html': () => `${head('element', SCRIPTS)}<body><flexiti-apply token-url="/api/flexiti/session" amount="1500"></flexiti-apply></body></html>`,
   '/bench/apply.html': async () => {
     const { session, formValues } = await demo.handler.createSession({ flow: 'apply', lang: 'en-CA' });
-    // JSON in a script element: `<` escaped, so that no `</script>` can end it early.
-    const json = JSON.stringify(formValues).replace(/</g, '\\u003c');
-    return `${head('element', SCRIPTS)}<body><flexiti-apply session="${session}" amount="1500"><script type="application/json">${json}</script></flexiti-apply></body></html>`;
+    return `${head('element', SCRIPTS)}<body><flexiti-apply session="${session}" amount="1500">${formValuesScript(formValues)}</flexiti-apply></body></html>`;
   },
 };
 let origin = '';

@@ -1,4 +1,5 @@
 export { createFlexitiHandler, type FlexitiHandler, type RequestContext } from './handler.js';
+export { formValuesScript } from './form-values-script.js';
 export type {
   ApplicationOutcome,
   ConsentRecord,

@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplyResponseSchema, TermsResponseSchema } from '../../src/schemas/index.js';
 import { FLEXITI_HTML_TAGS, sanitizeFlexitiHtml } from '../../src/server/flexiti-html.js';
+import { formValuesScript } from '../../src/server/index.js';
 import { application } from '../schemas/fixtures.js';
 import { startStack, type Stack } from './stack.js';
 
@@ -149,5 +150,30 @@ describe('what the handler answers from a hostile Flexiti', () => {
     if (decision.status === 'approved') return;
     expect(decision.sanitizedMessage).toMatch(/^<p>Call us.<\/p>/);
     expectOnlyFormattingAndLinks(decision.sanitizedMessage);
+  });
+});
+
+describe('the form values a page renders into <flexiti-apply>', () => {
+  it('stay one JSON block however Flexiti’s texts try to end it', async () => {
+    const stack = await startStack();
+    try {
+      const { formValues } = await stack.handler.createSession({ flow: 'apply', lang: 'en-CA' });
+      const hostile = { ...formValues!, salutations: [{ value: 'x', label: '</script><script>alert(1)</script><!-- <script>' }] };
+      const page = `<flexiti-apply session="s">${formValuesScript(hostile)}</flexiti-apply><p id="after">after</p>`;
+      const elements = (html: string) => {
+        const found: Node[] = [];
+        const walk = (node: Node) => (node.tagName && found.push(node), node.childNodes?.forEach(walk));
+        walk(parseFragment(html) as unknown as Node);
+        return found;
+      };
+      const scripts = elements(page).filter((node) => node.tagName === 'script');
+      expect(scripts).toHaveLength(1);
+      const text = (scripts[0]!.childNodes![0] as unknown as { value: string }).value;
+      expect(JSON.parse(text)).toEqual(hostile);
+      expect(elements(page).some((node) => node.tagName === 'p')).toBe(true);
+      expect(formValuesScript(undefined)).toBe('');
+    } finally {
+      await stack.close();
+    }
   });
 });
