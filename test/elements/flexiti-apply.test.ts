@@ -127,6 +127,27 @@ describe('<flexiti-apply>', function () {
     }
   });
 
+  it('reads its rendered form values when the page is still adding them as it connects (a script loaded async)', async () => {
+    const requests = () => performance.getEntriesByType('resource').filter((entry) => /\/api\/flexiti\/(form-values|session)/.test(entry.name)).length;
+    const minted = await (
+      await fetch('/api/flexiti/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"flow":"apply","lang":"en-CA"}' })
+    ).json();
+    const before = requests();
+    // As the parser does with an element already defined: it connects the element, then adds its children.
+    const el = Object.assign(document.createElement('flexiti-apply'), { lang: 'en-CA' });
+    el.setAttribute('session', minted.session);
+    document.body.append(el);
+    el.append(Object.assign(document.createElement('script'), { type: 'application/json', text: JSON.stringify(minted.formValues) }));
+    try {
+      await formReady(el);
+      expect([...field<HTMLSelectElement>(el, 'salutation').options].map((o) => o.value)).to.include('ms');
+      expect(root(el).querySelector('.badge')?.textContent).to.match(/^Test mode/);
+      expect(requests()).to.equal(before);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('asks for its form values when those rendered into the page are in another language or not JSON', async () => {
     const asked = () => performance.getEntriesByType('resource').filter((entry) => /\/form-values/.test(entry.name)).length;
     for (const text of [JSON.stringify({ lang: 'en-CA', provinces: [] }), '{not json']) {

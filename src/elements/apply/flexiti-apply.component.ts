@@ -6,7 +6,7 @@ import type { FormValuesResponse } from '../../schemas/index.js';
 import { isProvince } from '../../schemas/provinces.js';
 import type { ApplicationFlow } from '../shared/application-flow.js';
 import { defineElement, setState } from '../shared/define.js';
-import { loadApplication } from '../shared/load-application.js';
+import { loadApplication, loadedApplication, type ApplicationModule } from '../shared/load-application.js';
 import { buttonStyles, decisionStyles, formStyles, panelStyles, tokens } from '../shared/styles.js';
 
 /** How long the form waits for a session already asked for before it shows without its lists. */
@@ -151,6 +151,10 @@ export class FlexitiApply extends LitElement {
    * handler's `createSession({ flow: 'apply', lang })` as a `<script type="application/json">`
    * child. The form then shows complete (its lists, the sandbox badge) as the element runs,
    * without a request.
+   *
+   * Read as the element connects, and again before it renders until found: a script loaded
+   * `async` can define the element while the page is still being parsed, and the parser then
+   * connects it before adding its children.
    */
   private usePreloadedFormValues() {
     const lang = this.locale.lang;
@@ -169,30 +173,38 @@ export class FlexitiApply extends LitElement {
     if (this.flow) return;
     this.loadFailed = false;
     try {
-      const { ApplicationFlow } = await loadApplication();
+      const module = await loadApplication();
+      // Started by the first render already (see `willUpdate`).
+      if (this.flow) return;
+      this.usePreloadedFormValues();
       // A session on its way brings the form values (unless the page came with them): the form
       // waits for it a moment, to render once with its lists rather than twice (a frame each), but
       // no longer, so that a slow session never holds back a form the shopper could type into.
       if (!this.preloaded && this.connection.task.status !== TaskStatus.COMPLETE) {
         await Promise.race([this.connection.task.taskComplete.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, SESSION_WAIT_MS))]);
       }
-      this.flow ??= new ApplicationFlow(this, {
-        flow: 'apply',
-        locale: this.locale,
-        connection: this.connection,
-        preloadedFormValues: () => this.preloaded,
-        // Taken once: a later language or retry asks again.
-        earlyFormValues: (lang) => {
-          const early = this.early?.lang === lang ? this.early.values : undefined;
-          this.early = undefined;
-          return early;
-        },
-      });
-      this.prefill(true);
+      this.startFlow(module);
     } catch {
       this.loadFailed = true;
     }
     this.requestUpdate();
+  }
+
+  private startFlow({ ApplicationFlow }: ApplicationModule) {
+    if (this.flow) return;
+    this.flow = new ApplicationFlow(this, {
+      flow: 'apply',
+      locale: this.locale,
+      connection: this.connection,
+      preloadedFormValues: () => this.preloaded,
+      // Taken once: a later language or retry asks again.
+      earlyFormValues: (lang) => {
+        const early = this.early?.lang === lang ? this.early.values : undefined;
+        this.early = undefined;
+        return early;
+      },
+    });
+    this.prefill(true);
   }
 
   private prefill(all: boolean, changed?: PropertyValues<this>) {
@@ -204,6 +216,11 @@ export class FlexitiApply extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The application's code already here (`cdn/flexiti-apply.js`) with the form values: the
+    // first render is the form's, not a loading line the next one replaces.
+    if (!this.preloaded) this.usePreloadedFormValues();
+    const module = this.flow || !this.preloaded ? undefined : loadedApplication();
+    if (module) this.startFlow(module);
     this.prefill(false, changed);
     setState(this.internals, 'pending', this.flow?.busy ?? false);
     setState(this.internals, 'decided', this.flow?.decision !== undefined);

@@ -18,6 +18,7 @@ import {
   type Province,
 } from '../../schemas/index.js';
 import { formatNumber } from '../../i18n/numbers.js';
+import { selectOptions, type Choice } from './select-options.js';
 
 /**
  * The credit application form, shared by `<flexiti-apply>` and `<flexiti-checkout>`: what the
@@ -30,17 +31,13 @@ type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | D
 
 type Control =
   | { kind: 'text'; autocomplete?: string; inputmode?: string; type?: string; maxlength?: number }
-  | { kind: 'select'; options: (m: Messages, fv: FormValuesResponse | undefined, values: FormState) => Option[] }
+  | { kind: 'select'; options: (m: Messages, fv: FormValuesResponse | undefined, values: FormState) => readonly Choice[] }
   /** Day, month (by name) and year, each its own control: `autocomplete` is their prefix (`bday`). */
   | { kind: 'date'; autocomplete?: string };
 
 type DateField = 'dob' | 'govIdExpiry';
 type DatePart = 'day' | 'month' | 'year';
 
-interface Option {
-  value: string;
-  label: string;
-}
 
 interface FieldSpec {
   name: Exclude<ApplicationField, 'termsAccepted'>;
@@ -172,6 +169,12 @@ export function formatAmount(amount: number, lang: Lang): string {
 }
 
 const pad2 = (value: string) => (value.length === 1 ? `0${value}` : value);
+
+/** The month select's choices in a language: "Choose", then the months by name, valued `01`–`12`. */
+const monthChoices = (m: Messages): readonly Choice[] => [
+  { value: '', label: m.choose },
+  ...m.months.map((label, n) => ({ value: pad2(String(n + 1)), label })),
+];
 
 /** Day, month and year as typed → `YYYY-MM-DD` for the schema (which says if it is not a real date); nothing typed → ''. */
 const joinDate = ({ day, month, year }: Record<DatePart, string>) =>
@@ -453,7 +456,7 @@ export class ApplicationFormController implements ReactiveController {
     };
     const value = this.values[name];
     const onInput = (e: Event) => this.update(name, (e.target as HTMLInputElement).value);
-    return html`<div class="field ${spec.wide ? 'wide' : ''}" part="field ${code ? 'field-invalid' : ''}">
+    return html`<div class="field ${spec.wide ? 'wide' : ''} ${control.kind === 'select' ? 'choice' : ''}" part="field ${code ? 'field-invalid' : ''}">
       <label for=${id} part="label"
         >${text.label}${spec.optional ? html` <span class="optional">(${m.optional})</span>` : nothing}</label
       >
@@ -466,15 +469,10 @@ export class ApplicationFormController implements ReactiveController {
             aria-invalid=${common.invalid}
             aria-describedby=${common.describedBy}
             aria-required=${common.required}
-            .value=${value}
+            ${selectOptions([{ value: '', label: spec.optional ? '—' : m.choose }, ...control.options(m, this.options.formValues(), this.values)], value)}
             @change=${onInput}
             @blur=${() => this.blur(name)}
-          >
-            <option value="" ?selected=${value === ''}>${spec.optional ? '—' : m.choose}</option>
-            ${control.options(m, this.options.formValues(), this.values).map(
-              (o) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`,
-            )}
-          </select>`
+          ></select>`
         : html`<input
             id=${common.id}
             name=${name}
@@ -524,7 +522,7 @@ export class ApplicationFormController implements ReactiveController {
         ${order.map((part, i) => {
           const { id: partId, auto } = common(part, i);
           const onInput = (e: Event) => this.updateDate(name, part, (e.target as HTMLInputElement).value);
-          return html`<div class="field ${part}">
+          return html`<div class="field ${part} ${part === 'month' ? 'choice' : ''}">
             <label for=${partId} part="label">${m.dateParts[part]}</label>
             ${part === 'month'
               ? html`<select
@@ -534,15 +532,9 @@ export class ApplicationFormController implements ReactiveController {
                   aria-invalid=${code ? 'true' : 'false'}
                   aria-required="true"
                   aria-describedby=${describedBy}
-                  .value=${parts.month}
+                  ${selectOptions(monthChoices(m), parts.month)}
                   @change=${onInput}
-                >
-                  <option value="" ?selected=${parts.month === ''}>${m.choose}</option>
-                  ${Array.from({ length: 12 }, (_, n) => {
-                    const value = pad2(String(n + 1));
-                    return html`<option value=${value} ?selected=${parts.month === value}>${m.months[n]}</option>`;
-                  })}
-                </select>`
+                ></select>`
               : html`<input
                   id=${partId}
                   part="input"

@@ -7,6 +7,7 @@ export interface ApplicationModule {
 
 let announce: ((module: ApplicationModule) => void) | undefined;
 const announced = new Promise<ApplicationModule>((resolve) => (announce = resolve));
+let loaded: ApplicationModule | undefined;
 
 /**
  * Called by the application's code as it runs. A page that loads it with the elements
@@ -14,9 +15,13 @@ const announced = new Promise<ApplicationModule>((resolve) => (announce = resolv
  * even for code already there.
  */
 export function applicationLoaded(module: ApplicationModule): void {
+  loaded ??= module;
   announce?.(module);
   announce = undefined;
 }
+
+/** The application's code if it has already run: an element can render its form at once. */
+export const loadedApplication = (): ApplicationModule | undefined => loaded;
 
 /**
  * The credit application (its form, schema, words and flow) as a chunk of its own: a cardholder

@@ -78,7 +78,7 @@ export const formStyles = css`
    * A long choice (a security question) stays inside its field: WebKit lets a closed select's text
    * overflow out to the page's edge. The select's focus ring is drawn inside it, so nothing is cut.
    */
-  .field:has(> select) {
+  .choice {
     overflow: hidden;
   }
 
