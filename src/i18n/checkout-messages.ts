@@ -1,6 +1,6 @@
 import type { FieldText } from './messages.js';
 
-/** The strings only `<flexiti-checkout>` shows: the `checkout` section of each language's dictionary (`Messages`, in its part every element loads). */
+/** The strings only `<flexiti-checkout>` shows: the `checkout` section of each language's dictionary (`Dictionary`), loaded with the checkout. */
 export interface CheckoutMessages {
   title: string;
   orderTotal: string;

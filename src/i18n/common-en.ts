@@ -1,4 +1,3 @@
-import { checkoutEn } from './checkout-en.js';
 import type { CommonMessages } from './messages.js';
 
 export const commonEn: CommonMessages = {
@@ -16,5 +15,4 @@ export const commonEn: CommonMessages = {
     keepAnswers: 'Your answers are kept. You can try again.',
     loadFailed: 'The application could not be loaded.',
   },
-  checkout: checkoutEn,
 };

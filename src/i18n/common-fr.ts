@@ -1,4 +1,3 @@
-import { checkoutFr } from './checkout-fr.js';
 import type { CommonMessages } from './messages.js';
 
 export const commonFr: CommonMessages = {
@@ -16,5 +15,4 @@ export const commonFr: CommonMessages = {
     keepAnswers: 'Vos réponses ont été conservées. Vous pouvez réessayer.',
     loadFailed: 'Le formulaire de demande n’a pas pu être chargé.',
   },
-  checkout: checkoutFr,
 };

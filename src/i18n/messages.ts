@@ -29,9 +29,6 @@ export interface CommonMessages {
     keepAnswers: string;
     loadFailed: string;
   };
-
-  /** What only `<flexiti-checkout>` says. */
-  checkout: CheckoutMessages;
 }
 
 /** The credit application's words: loaded with the application. */
@@ -120,6 +117,15 @@ export interface Messages extends CommonMessages {
     text: string;
   };
   flexitiSays: string;
+}
+
+/**
+ * A language's whole dictionary, each part loaded with the code that says it: what every element
+ * says (with the element), the credit application's words (with the application) and the
+ * checkout's section (with `<flexiti-checkout>`, so that an application page does not load it).
+ */
+export interface Dictionary extends Messages {
+  checkout: CheckoutMessages;
 }
 
 /** What `<flexiti-message>` says: its own small dictionary, loaded with its own entry. Amounts arrive formatted. */

@@ -9,6 +9,8 @@ import { FlexitiDeclinedEvent } from '../../events/flexiti-declined.js';
 import { FlexitiErrorEvent } from '../../events/flexiti-error.js';
 import { LOOKUP_INELIGIBLE_CODES } from '../../schemas/codes.js';
 import type { Lang, PlanChoice, VerifyMethod } from '../../schemas/index.js';
+import { checkoutEn } from '../../i18n/checkout-en.js';
+import { checkoutFr } from '../../i18n/checkout-fr.js';
 import type { CheckoutMessages } from '../../i18n/checkout-messages.js';
 import type { ApplicationFlow } from '../shared/application-flow.js';
 import { defineElement, setState } from '../shared/define.js';
@@ -169,9 +171,9 @@ export class FlexitiCheckout extends LitElement {
   private readonly internals = this.attachInternals();
   private readonly connection = new SessionController(this, 'checkout');
 
-  /** The checkout's own words: its section of the language's one dictionary. */
+  /** The checkout's own words: its section of the language's dictionary, loaded with the checkout. */
   private get texts(): CheckoutMessages {
-    return this.locale.messages.checkout;
+    return this.locale.lang === 'fr-CA' ? checkoutFr : checkoutEn;
   }
 
   /** A new shopper's application: a chunk of its own, loaded on "Apply now" (started early on intent). */
