@@ -16,12 +16,14 @@ interface Page {
   lang: Lang;
   /** Module scripts, in order. */
   scripts: string[];
+  /** Scripts that run as soon as they arrive, not after the page is parsed: the elements upgrade wherever they are. */
+  asyncScripts?: string[];
   /** Chunks of `cdn/` the page's scripts import, fetched beside them (`<link rel="modulepreload">`). */
   preloads?: string[];
   main: string;
 }
 
-function layout({ title, lang, scripts, preloads = [], main }: Page): string {
+function layout({ title, lang, scripts, asyncScripts = [], preloads = [], main }: Page): string {
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -30,6 +32,7 @@ function layout({ title, lang, scripts, preloads = [], main }: Page): string {
   <title>${title} · flexiti-checkout demo</title>
   <link rel="icon" href="/favicon.svg" type="image/svg+xml">
   <link rel="stylesheet" href="/demo.css">
+${asyncScripts.map((src) => `  <script type="module" async src="${src}"></script>`).join('\n')}
 ${scripts.map((src) => `  <script type="module" src="${src}"></script>`).join('\n')}
 ${preloads.map((chunk) => `  <link rel="modulepreload" href="/cdn/${chunk}">`).join('\n')}
 </head>
@@ -117,9 +120,10 @@ export function applyPage({ imports, lang, session }: { imports: EntryImports; l
   return layout({
     lang,
     title: 'Apply for Flexiti financing',
-    // The application page's entry (the element with the application in the same load), and what
-    // it imports named beside it so that all of it is fetched at once.
-    scripts: [CDN_APPLY, '/apply.js'],
+    // The application page's entry (the element with the application in the same load), run as
+    // soon as it arrives, and what it imports named beside it so that all of it is fetched at once.
+    asyncScripts: [CDN_APPLY],
+    scripts: ['/apply.js'],
     preloads: imports('flexiti-apply.js'),
     main: `  <main class="columns">
     <section aria-labelledby="page-title">

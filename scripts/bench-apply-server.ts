@@ -21,9 +21,10 @@ const head = (title: string, extra = '') =>
   `<!doctype html><html lang="en-CA"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title>${extra}</head>`;
 const FLOOR = `${head('floor')}<body><form>${FIELDS.map((name) => `<p><label for="f-${name}">${name}</label><input id="f-${name}" name="${name}"></p>`).join('')}<button>Apply</button></form></body></html>`;
 
-// `cdn/flexiti-apply.js` and what it imports, named beside it so that all of it is fetched at once.
+// `cdn/flexiti-apply.js`, run as soon as it arrives (as the README shows), and what it imports,
+// named beside it so that all of it is fetched at once.
 const imports = entryImports('cdn')('flexiti-apply.js');
-const SCRIPTS = `<script type="module" src="/cdn/flexiti-apply.js"></script>${imports.map((name) => `<link rel="modulepreload" href="/cdn/${name}">`).join('')}`;
+const SCRIPTS = `<script type="module" async src="/cdn/flexiti-apply.js"></script>${imports.map((name) => `<link rel="modulepreload" href="/cdn/${name}">`).join('')}`;
 
 const PAGES: Record<string, () => Promise<string> | string> = {
   '/bench/floor.html': () => FLOOR,
