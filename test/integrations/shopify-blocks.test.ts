@@ -134,4 +134,15 @@ describe('the application block', () => {
     expect(plain).not.toHaveProperty('province');
     expect(plain).not.toHaveProperty('amount');
   });
+
+  it("loads the application page's entry, async, or the merchant's hosted script with its integrity", async () => {
+    const html = await renderBlock('flexiti-apply');
+    expect(only(html, 'script')).toMatchObject({ type: 'module', src: `${ASSET_BASE}flexiti-apply.js` });
+    expect(html).toMatch(/<script [^>]*\basync\b[^>]*>/);
+    const hostedHtml = await renderBlock('flexiti-apply', {
+      settings: { script_url: 'https://cdn.example/flexiti/flexiti-checkout.js', script_integrity: 'sha384-abc' },
+    });
+    expect(only(hostedHtml, 'script')).toMatchObject({ src: 'https://cdn.example/flexiti/flexiti-checkout.js', integrity: 'sha384-abc' });
+    expect(hostedHtml).not.toMatch(/<script [^>]*\basync\b[^>]*>/);
+  });
 });
