@@ -121,6 +121,22 @@ describe.skipIf(missing !== null)('the WooCommerce plugin in WordPress 6.5', () 
     expect(html).not.toContain('flexiti-message-wc.js');
   });
 
+  it("renders [flexiti_apply] with the application page's entry beside the script URL, async; with an SRI hash, the checkout's entry it is for", async () => {
+    ids.apply = insert('page', 'Apply', '[flexiti_apply amount="1500" lang="fr-CA"]');
+    const html = await shopper.page(`/?page_id=${ids.apply}`);
+    expect(html).toMatch(/<flexiti-apply [^>]*token-url="https:\/\/pay\.example\/api\/flexiti\/session"/);
+    expect(html).toMatch(/<script type="module" src="https:\/\/cdn\.example\/flexiti\/flexiti-apply\.js" id="flexiti-apply-js-module" async(="async")?><\/script>/);
+    expect(html).not.toContain('flexiti-checkout.js');
+    saveSettings({ ...SETTINGS, integrity: 'sha384-abc' });
+    try {
+      const pinned = await shopper.page(`/?page_id=${ids.apply}`);
+      expect(pinned).toMatch(/<script type="module" src="https:\/\/cdn\.example\/flexiti\/flexiti-checkout\.js" id="flexiti-checkout-js-module" integrity="sha384-abc" crossorigin="anonymous"><\/script>/);
+      expect(pinned).not.toContain('flexiti-apply.js');
+    } finally {
+      saveSettings(SETTINGS);
+    }
+  });
+
   it('shows nothing to shoppers without an amount or outside Canadian dollars, and tells the shop manager why', async () => {
     ids.bare = insert('page', 'No amount', '[flexiti_message]');
     expect(messages(await shopper.page(`/?page_id=${ids.bare}`))).toEqual([]);

@@ -24,6 +24,10 @@ function flexiti_checkout_register_modules() {
 		// No version: the URL is the merchant's own file, and an SRI hash is for that exact file.
 		wp_register_script_module( 'flexiti-checkout', $settings['script_url'], array(), null );
 	}
+	$apply = flexiti_checkout_apply_script_url();
+	if ( '' !== $apply ) {
+		wp_register_script_module( 'flexiti-apply', $apply, array(), null );
+	}
 	wp_register_script_module(
 		'flexiti-checkout-wc',
 		plugins_url( 'assets/flexiti-checkout-wc.js', FLEXITI_CHECKOUT_FILE ),
@@ -33,7 +37,25 @@ function flexiti_checkout_register_modules() {
 }
 
 /**
- * Adds integrity and crossorigin to the bundle's <script type="module"> when an SRI hash is set.
+ * The application page's entry, flexiti-apply.js (<flexiti-apply> with the application's code in
+ * the same load), beside the script URL's flexiti-checkout.js (one cdn/ folder of a build). None
+ * when an SRI hash is set: the hash is for the checkout's entry alone, so a page with
+ * <flexiti-apply> then loads that one, which registers <flexiti-apply> too.
+ *
+ * @return string
+ */
+function flexiti_checkout_apply_script_url() {
+	$settings = flexiti_checkout_settings();
+	if ( '' === $settings['script_url'] || '' !== $settings['integrity'] ) {
+		return '';
+	}
+	return (string) preg_replace( '#[^/?\#]*(?:[?\#].*)?$#', 'flexiti-apply.js', $settings['script_url'], 1 );
+}
+
+/**
+ * Adds integrity and crossorigin to the bundle's <script type="module"> when an SRI hash is set,
+ * and runs the application page's entry async, as soon as it arrives (the element upgrades
+ * wherever it is).
  * WordPress prints a script module with the id "{id}-js-module" through wp_print_script_tag(),
  * which applies this filter.
  *
@@ -41,6 +63,10 @@ function flexiti_checkout_register_modules() {
  * @return array<string, string|bool>
  */
 function flexiti_checkout_script_attributes( $attributes ) {
+	if ( isset( $attributes['id'] ) && 'flexiti-apply-js-module' === $attributes['id'] ) {
+		$attributes['async'] = true;
+		return $attributes;
+	}
 	if ( ! isset( $attributes['id'] ) || 'flexiti-checkout-js-module' !== $attributes['id'] ) {
 		return $attributes;
 	}
@@ -195,7 +221,7 @@ function flexiti_checkout_render_apply( array $options ) {
 	if ( '' === $settings['handler_url'] || '' === $settings['script_url'] ) {
 		return flexiti_checkout_manager_note( __( 'Flexiti: set the handler session URL and the script URL in Settings → Flexiti.', 'flexiti-checkout' ) );
 	}
-	wp_enqueue_script_module( 'flexiti-checkout' );
+	wp_enqueue_script_module( '' !== flexiti_checkout_apply_script_url() ? 'flexiti-apply' : 'flexiti-checkout' );
 	$province = isset( $options['province'] ) ? strtoupper( (string) $options['province'] ) : '';
 	$provinces = array( 'AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT' );
 	$amount    = isset( $options['amount'] ) && is_numeric( $options['amount'] ) && (float) $options['amount'] > 0
