@@ -134,7 +134,8 @@ export class HandlerClient {
       amount: typeof claims.amount === 'number' ? claims.amount : null,
       currency: 'CAD',
       reference: typeof claims.reference === 'string' ? claims.reference : null,
-      mode: 'live',
+      // Said by sessions since the mode was added to them; older ones read as live.
+      mode: claims.mode === 'sandbox' ? 'sandbox' : 'live',
     };
   }
 

@@ -98,7 +98,7 @@ export const FormValuesResponseSchema = v.object({
   securityQuestions: v.array(option),
   governmentIds: v.array(v.object({ value: v.string(), label: v.string(), issuers: v.array(option) })),
   offerTypes: v.array(OfferTypeSchema),
-  /** The handler's mode, with a session rendered into the page (whose token does not say it), for the sandbox badge. */
+  /** The handler's mode, for the sandbox badge (a session's token says it too). */
   mode: v.optional(v.picklist(['sandbox', 'live'])),
 });
 export type FormValuesResponse = v.InferOutput<typeof FormValuesResponseSchema>;

@@ -20,6 +20,8 @@ export interface Session {
   reference: string | null;
   /** A checkout's order: when its first session was minted (seconds), where reconciliation starts. */
   since?: number;
+  /** Sandbox or live, for the elements: a session rendered into the page says so itself. */
+  mode?: 'sandbox' | 'live';
   exp: number;
 }
 
@@ -48,7 +50,7 @@ export class Sessions {
     if (this.signers.length === 0) throw new Error('sessionSecret must hold at least one secret');
   }
 
-  async create(input: { flow: Flow; amount: number | null; reference: string | null; since?: number; ttlSeconds?: number }) {
+  async create(input: { flow: Flow; amount: number | null; reference: string | null; since?: number; mode?: 'sandbox' | 'live'; ttlSeconds?: number }) {
     const session: Session = {
       typ: 'session',
       v: CONTRACT_VERSION,
@@ -57,6 +59,7 @@ export class Sessions {
       amount: input.amount,
       reference: input.reference,
       ...(input.since === undefined ? {} : { since: input.since }),
+      ...(input.mode === undefined ? {} : { mode: input.mode }),
       exp: this.nowSeconds() + (input.ttlSeconds ?? this.ttlSeconds),
     };
     return { session, token: await this.signers[0]!.sign(session) };

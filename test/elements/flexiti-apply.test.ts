@@ -4,6 +4,7 @@
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/flexiti-apply.js';
 import type { FlexitiApply } from '../../src/elements/apply/flexiti-apply.component.js';
+import type { FlexitiReadyEvent } from '../../src/events/flexiti-ready.js';
 import { parseMoney } from '../../src/elements/shared/application-form.js';
 import { FlexitiHtml, parseFlexitiHtml } from '../../src/elements/shared/flexiti-html.js';
 import {
@@ -118,7 +119,7 @@ describe('<flexiti-apply>', function () {
     try {
       await formReady(el);
       expect([...field<HTMLSelectElement>(el, 'salutation').options].map((o) => o.textContent)).to.include('Mlle');
-      // The sandbox badge from the form values (a rendered session's token does not say the mode).
+      // The sandbox badge (the form values and the session's token both say the mode).
       expect(root(el).querySelector('.badge')?.textContent).to.match(/^Mode test/);
       expect(requests()).to.equal(before);
       await expect(el).to.be.accessible();
@@ -143,6 +144,22 @@ describe('<flexiti-apply>', function () {
       expect([...field<HTMLSelectElement>(el, 'salutation').options].map((o) => o.value)).to.include('ms');
       expect(root(el).querySelector('.badge')?.textContent).to.match(/^Test mode/);
       expect(requests()).to.equal(before);
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('says it is in test mode with a session rendered into the page and nothing else: the token says so', async () => {
+    const minted = await (await fetch('/api/flexiti/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"flow":"apply"}' })).json();
+    const el = document.createElement('flexiti-apply');
+    el.setAttribute('lang', 'en-CA');
+    el.setAttribute('session', minted.session);
+    const ready = nextEvent<FlexitiReadyEvent>(el, 'flexiti-ready');
+    document.body.append(el);
+    try {
+      expect((await ready).detail).to.deep.equal({ flow: 'apply', mode: 'sandbox' });
+      await waitFor(() => root(el).querySelector('.badge'), 'the sandbox badge');
+      expect(root(el).querySelector('.badge')?.textContent).to.match(/^Test mode/);
     } finally {
       el.remove();
     }

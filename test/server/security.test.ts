@@ -40,10 +40,13 @@ describe('sessions', () => {
     expect(stack.sandbox.stats.byRoute['GET customers/lookup'] ?? 0).toBe(0);
   });
 
-  it('carries the contract version the elements check, readable but not forgeable', async () => {
+  it('carries the contract version the elements check and the mode they show, readable but not forgeable', async () => {
     const session = await stack.session('checkout');
     const payload = JSON.parse(Buffer.from(session.split('.')[0]!, 'base64url').toString());
     expect(payload.v).toBe(CONTRACT_VERSION);
+    expect(payload.mode).toBe('sandbox');
+    const rendered = await stack.handler.createSession({ flow: 'apply' });
+    expect(JSON.parse(Buffer.from(rendered.session.split('.')[0]!, 'base64url').toString()).mode).toBe('sandbox');
     const downgraded = await stack.api('lookup', { session: tamper(session, (p) => (p.v = 0)), body: { cardNumber: ALEX } });
     expect(downgraded.body.code).toBe('session_invalid');
   });

@@ -35,7 +35,7 @@ export function formValues(deps: Deps, lang: Lang): Promise<FormValuesResponse> 
       operation: 'merchants/login',
     });
     if (response.status !== 200 || !isRecord(response.body)) throw unexpected(response.status, response.body);
-    // With the handler's mode, for the sandbox badge of a session the page rendered (its token does not say it).
+    // With the handler's mode, for the sandbox badge (a session the page rendered says it too).
     return { ...toFormValues(response.body, lang), mode: deps.mode };
   });
 }

@@ -31,6 +31,7 @@ export async function mintSession(
     amount: input.amount,
     reference: input.reference,
     ...(since === undefined ? {} : { since: Math.floor(since / 1000) }),
+    mode: deps.mode,
     ...(input.ttlSeconds === undefined ? {} : { ttlSeconds: input.ttlSeconds }),
   });
   deps.logger({ level: 'info', event: 'session_created', route: 'session', sessionId: session.id });
