@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { etag, RETAINED_304_HEADERS } from 'hono/etag';
+import * as v from 'valibot';
 import type { FormValuesResponse, Lang, OfferPlan, Offers } from '../../schemas/index.js';
 import { toCents } from '../../schemas/money.js';
 import type { MessageConfig, MessagePlanConfig } from '../config.js';
@@ -70,56 +71,71 @@ function toOffers(values: FormValuesResponse, lang: Lang, message: ResolvedMessa
   return { lang, currency: 'CAD', plans };
 }
 
-const PLAN_KEYS = new Set(['rate', 'payments', 'fee', 'minAmount', 'maxAmount', 'hidden']);
-const MESSAGE_KEYS = new Set(['plans', 'minAmount', 'maxAmount']);
+const wholeCents = (dollars: number) => Math.abs(dollars * 100 - toCents(dollars)) < 1e-6;
+const AMOUNT = `must be an amount in dollars from 0.01 to ${MAX_ORDER_AMOUNT}, in whole cents`;
+const amount = v.pipe(
+  v.number(AMOUNT),
+  v.check((n) => Number.isFinite(n) && wholeCents(n) && n >= 0.01 && n <= MAX_ORDER_AMOUNT, AMOUNT),
+);
+/** An object's own message, or for a key it does not have, the keys it has. */
+const objectMessage = (keys: readonly string[]) => (issue: v.BaseIssue<unknown>) =>
+  issue.expected === 'never' ? `is not an option (use ${keys.join(', ')})` : 'must be an object';
+const strictObject = <T extends v.ObjectEntries>(entries: T) => v.strictObject(entries, objectMessage(Object.keys(entries)));
+
+const RATE = 'must be an annual rate from 0 up to but not including 1 (0.0999 for 9.99 %)';
+const FEE = 'must be 0 or more dollars, in whole cents';
+const PLAN_ID = 'must be keyed by a Flexiti plan id (a whole number from 1 to 999)';
+const MessagePlanSchema = strictObject({
+  rate: v.exactOptional(v.pipe(v.number(RATE), v.check((rate) => rate >= 0 && rate < 1, RATE))),
+  payments: v.exactOptional(v.picklist(['none', 'minimum'], "must be 'none' or 'minimum' (and only for a deferred-payment plan)")),
+  fee: v.exactOptional(v.pipe(v.number(FEE), v.check((fee) => Number.isFinite(fee) && fee >= 0 && wholeCents(fee), FEE))),
+  minAmount: v.exactOptional(amount),
+  maxAmount: v.exactOptional(amount),
+  hidden: v.exactOptional(v.boolean('must be true or false')),
+});
+const MessageConfigSchema = strictObject({
+  plans: v.exactOptional(
+    v.pipe(
+      // (A record takes an array for an object.)
+      v.custom<Record<string, unknown>>((plans) => typeof plans === 'object' && plans !== null && !Array.isArray(plans), 'must be an object'),
+      v.record(
+        v.pipe(v.string(), v.regex(/^\d+$/, PLAN_ID), v.check((id) => Number(id) >= 1 && Number(id) <= 999, PLAN_ID)),
+        MessagePlanSchema,
+      ),
+    ),
+  ),
+  minAmount: v.exactOptional(amount),
+  maxAmount: v.exactOptional(amount),
+});
 
 /** Checks the `message` option once, when the handler is created: a mistake there fails at start, not on a product page. */
 export function resolveMessageConfig(config: MessageConfig | undefined): ResolvedMessage {
   const fail = (path: string, rule: string, value: unknown): never => {
     throw new Error(`flexiti-checkout: \`message${path}\` ${rule}; got ${JSON.stringify(value) ?? String(value)}.`);
   };
-  const object = (path: string, value: unknown, keys?: Set<string>) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'must be an object', value);
-    for (const key of Object.keys(value as object)) {
-      if (keys && !keys.has(key)) fail(`${path}.${key}`, `is not an option (use ${[...keys].join(', ')})`, (value as Record<string, unknown>)[key]);
-    }
-    return value as Record<string, unknown>;
-  };
-  const amount = (path: string, value: unknown, fallback: number): number => {
-    if (value === undefined) return fallback;
-    const valid = typeof value === 'number' && Number.isFinite(value) && Math.abs(value * 100 - toCents(value)) < 1e-6;
-    if (!valid || value < 0.01 || value > MAX_ORDER_AMOUNT) fail(path, `must be an amount in dollars from 0.01 to ${MAX_ORDER_AMOUNT}, in whole cents`, value);
-    return value as number;
-  };
+  const parsed = v.safeParse(MessageConfigSchema, config ?? {}, { abortEarly: true });
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const path = issue.path ?? [];
+    // `.plans[7].fee`: a plan by its id, every other step by its name.
+    const where = path.map((step, i) => (path[i - 1]?.key === 'plans' && i === 1 ? `[${String(step.key)}]` : `.${String(step.key)}`)).join('');
+    // A key that is not an option is shown with its value; a plan id that is not one, as itself.
+    const last = path.at(-1);
+    return fail(where, issue.message, issue.expected === 'never' && last ? last.value : issue.input);
+  }
   const bounds = (path: string, min: number, max: number) => {
     if (min > max) fail(path, `minAmount (${min}) must not be more than maxAmount (${max})`, { minAmount: min, maxAmount: max });
   };
-
-  const message = object('', config ?? {}, MESSAGE_KEYS);
-  const minAmount = amount('.minAmount', message.minAmount, 0.01);
-  const maxAmount = amount('.maxAmount', message.maxAmount, MAX_ORDER_AMOUNT);
+  const message = parsed.output;
+  const minAmount = message.minAmount ?? 0.01;
+  const maxAmount = message.maxAmount ?? MAX_ORDER_AMOUNT;
   bounds('', minAmount, maxAmount);
   const plans = new Map<number, MessagePlanConfig>();
-  for (const [id, value] of Object.entries(object('.plans', message.plans ?? {}))) {
-    const path = `.plans[${id}]`;
-    const planId = Number(id);
-    if (!/^\d+$/.test(id) || planId < 1 || planId > 999) fail(path, 'must be keyed by a Flexiti plan id (a whole number from 1 to 999)', id);
-    const plan = object(path, value, PLAN_KEYS);
-    const { rate, payments, fee, hidden } = plan;
-    if (rate !== undefined && !(typeof rate === 'number' && rate >= 0 && rate < 1)) {
-      fail(`${path}.rate`, 'must be an annual rate from 0 up to but not including 1 (0.0999 for 9.99 %)', rate);
-    }
-    if (payments !== undefined && payments !== 'none' && payments !== 'minimum') {
-      fail(`${path}.payments`, "must be 'none' or 'minimum' (and only for a deferred-payment plan)", payments);
-    }
-    if (fee !== undefined && (typeof fee !== 'number' || !Number.isFinite(fee) || fee < 0 || Math.abs(fee * 100 - toCents(fee)) >= 1e-6)) {
-      fail(`${path}.fee`, 'must be 0 or more dollars, in whole cents', fee);
-    }
-    if (hidden !== undefined && typeof hidden !== 'boolean') fail(`${path}.hidden`, 'must be true or false', hidden);
-    const min = amount(`${path}.minAmount`, plan.minAmount, minAmount);
-    const max = amount(`${path}.maxAmount`, plan.maxAmount, maxAmount);
-    bounds(path, min, max);
-    plans.set(planId, { ...(plan as MessagePlanConfig), minAmount: min, maxAmount: max });
+  for (const [id, plan] of Object.entries(message.plans ?? {})) {
+    const min = plan.minAmount ?? minAmount;
+    const max = plan.maxAmount ?? maxAmount;
+    bounds(`.plans[${id}]`, min, max);
+    plans.set(Number(id), { ...plan, minAmount: min, maxAmount: max });
   }
   return { plans, minAmount, maxAmount };
 }
