@@ -29,7 +29,6 @@ const SCRIPTS = `<script type="module" async src="/cdn/flexiti-apply.js"></scrip
 const PAGES: Record<string, () => Promise<string> | string> = {
   '/bench/floor.html': () => FLOOR,
   '/bench/floor-scripts.html': () => FLOOR.replace('</head>', `${SCRIPTS}</head>`),
-  '/bench/floor-font.html': () => FLOOR.replace('<body>', '<body style="font-family: system-ui, sans-serif">'),
   '/bench/token-url.html': () => `${head('element', SCRIPTS)}<body><flexiti-apply token-url="/api/flexiti/session" amount="1500"></flexiti-apply></body></html>`,
   '/bench/apply.html': async () => {
     const { session, formValues } = await demo.handler.createSession({ flow: 'apply', lang: 'en-CA' });

@@ -17,7 +17,7 @@ import {
   todayIso,
 } from './canada.js';
 import { toFieldErrors } from './issues.js';
-import { toCents } from './money.js';
+import { isWholeCents } from './money.js';
 import { asksHousingExpenses } from './quebec.js';
 import { finiteNumber, stop, strict } from './strict.js';
 
@@ -64,8 +64,7 @@ const money = (kind: 'non_negative' | 'positive') =>
   v.pipe(
     finiteNumber(requiredOrInvalid),
     kind === 'positive' ? rule<number>((n) => n > 0, 'not_positive') : rule<number>((n) => n >= 0, 'negative'),
-    // Whole cents: the amount is its cents, within rounding error.
-    rule<number>((n) => n <= MAX_MONEY && Math.abs(n * 100 - toCents(n)) < 1e-6, 'invalid'),
+    rule<number>((n) => n <= MAX_MONEY && isWholeCents(n), 'invalid'),
   );
 
 const isoDate = v.pipe(v.string('required'), filled, rule((s: string) => parseIsoDate(s) !== undefined, 'invalid_date'));

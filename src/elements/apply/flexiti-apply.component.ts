@@ -219,7 +219,7 @@ export class FlexitiApply extends LitElement {
     // The application's code already here (`cdn/flexiti-apply.js`) with the form values: the
     // first render is the form's, not a loading line the next one replaces.
     if (!this.preloaded) this.usePreloadedFormValues();
-    const module = this.flow || !this.preloaded ? undefined : loadedApplication();
+    const module = this.preloaded && loadedApplication();
     if (module) this.startFlow(module);
     this.prefill(false, changed);
     setState(this.internals, 'pending', this.flow?.busy ?? false);

@@ -5,7 +5,7 @@ export interface ApplicationModule {
   ApplicationFlow: typeof ApplicationFlow;
 }
 
-let announce: ((module: ApplicationModule) => void) | undefined;
+let announce!: (module: ApplicationModule) => void;
 const announced = new Promise<ApplicationModule>((resolve) => (announce = resolve));
 let loaded: ApplicationModule | undefined;
 
@@ -16,8 +16,7 @@ let loaded: ApplicationModule | undefined;
  */
 export function applicationLoaded(module: ApplicationModule): void {
   loaded ??= module;
-  announce?.(module);
-  announce = undefined;
+  announce(module);
 }
 
 /** The application's code if it has already run: an element can render its form at once. */

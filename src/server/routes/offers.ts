@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import * as v from 'valibot';
 import type { FormValuesResponse, Lang, OfferPlan, Offers } from '../../schemas/index.js';
-import { toCents } from '../../schemas/money.js';
+import { isWholeCents } from '../../schemas/money.js';
 import type { MessageConfig, MessagePlanConfig } from '../config.js';
 import { clientAddress, langOf, type Deps, type HandlerEnv } from '../context.js';
 import { errors } from '../errors.js';
@@ -71,11 +71,10 @@ function toOffers(values: FormValuesResponse, lang: Lang, message: ResolvedMessa
   return { lang, currency: 'CAD', plans };
 }
 
-const wholeCents = (dollars: number) => Math.abs(dollars * 100 - toCents(dollars)) < 1e-6;
 const AMOUNT = `must be an amount in dollars from 0.01 to ${MAX_ORDER_AMOUNT}, in whole cents`;
 const amount = v.pipe(
   v.number(AMOUNT),
-  v.check((n) => Number.isFinite(n) && wholeCents(n) && n >= 0.01 && n <= MAX_ORDER_AMOUNT, AMOUNT),
+  v.check((n) => Number.isFinite(n) && isWholeCents(n) && n >= 0.01 && n <= MAX_ORDER_AMOUNT, AMOUNT),
 );
 /** An object's own message, or for a key it does not have, the keys it has. */
 const objectMessage = (keys: readonly string[]) => (issue: v.BaseIssue<unknown>) =>
@@ -88,7 +87,7 @@ const PLAN_ID = 'must be keyed by a Flexiti plan id (a whole number from 1 to 99
 const MessagePlanSchema = strictObject({
   rate: v.exactOptional(v.pipe(v.number(RATE), v.check((rate) => rate >= 0 && rate < 1, RATE))),
   payments: v.exactOptional(v.picklist(['none', 'minimum'], "must be 'none' or 'minimum' (and only for a deferred-payment plan)")),
-  fee: v.exactOptional(v.pipe(v.number(FEE), v.check((fee) => Number.isFinite(fee) && fee >= 0 && wholeCents(fee), FEE))),
+  fee: v.exactOptional(v.pipe(v.number(FEE), v.check((fee) => Number.isFinite(fee) && fee >= 0 && isWholeCents(fee), FEE))),
   minAmount: v.exactOptional(amount),
   maxAmount: v.exactOptional(amount),
   hidden: v.exactOptional(v.boolean('must be true or false')),
